@@ -1,0 +1,94 @@
+package rv.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import rv.core.RvException;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The {@code rv} command line. Subcommands live in their own classes and are listed in
+ * {@link #SUBCOMMANDS}. Errors caused by input ({@link RvException}, bad options) print one line and
+ * exit with code 2; {@code -v} adds the stack trace.
+ */
+@Command(name = "rv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Raster Vision for the JVM: geospatial deep learning pipelines on GeoTIFF + GeoJSON.",
+        subcommandsRepeatable = false)
+public final class Main implements Runnable {
+
+    /** Every subcommand class; add new commands here. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            QuickstartCommand.class
+    );
+
+    @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
+    boolean[] verbose = new boolean[0];
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 bad input or usage). */
+    public static int execute(String... args) {
+        boolean verbose = false;
+        for (String a : args) {
+            if (a.equals("-v") || a.equals("--verbose") || a.startsWith("-vv")) verbose = true;
+        }
+        if (verbose) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        CommandLine cl = commandLine();
+        final boolean showTrace = verbose;
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            Throwable user = findUserError(ex);
+            if (showTrace) ex.printStackTrace(err);
+            if (user != null) {
+                err.println("rv: " + user.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("rv: internal error: " + ex);
+            if (!showTrace) err.println("rv: rerun with -v for the stack trace");
+            err.flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** A command line with every subcommand registered; exposed for tests and embedding. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("rv: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    private static Throwable findUserError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RvException || c instanceof IllegalArgumentException) return c;
+        }
+        return null;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rv " + (v == null ? "dev" : v)};
+        }
+    }
+}
