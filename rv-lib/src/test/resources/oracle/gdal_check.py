@@ -5,6 +5,7 @@ MANIFEST: [{"tif": path, "raw": path-or-null}, ...]; raw = band-sequential littl
 compare against GDAL's ReadRaster. Extra keys per entry:
   "validate_cog": true  -> run osgeo_utils' COG validator (errors, warnings)
   "overviews": true     -> report overview sizes and write each overview's pixels to <tif>.ovr<i>.raw
+  "build_overviews": {"method": "average", "levels": [2, 4]} -> first run gdaladdo's BuildOverviews on it
 """
 import json, sys
 from osgeo import gdal, osr
@@ -16,6 +17,11 @@ out = []
 for e in manifest:
     r = {"tif": e["tif"]}
     try:
+        if e.get("build_overviews"):
+            bo = e["build_overviews"]
+            w = gdal.Open(e["tif"], gdal.GA_Update)
+            w.BuildOverviews(bo["method"].upper(), bo["levels"])
+            w = None
         ds = gdal.Open(e["tif"])
         b1 = ds.GetRasterBand(1)
         r["width"], r["height"], r["bands"] = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
