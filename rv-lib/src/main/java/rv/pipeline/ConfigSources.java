@@ -96,6 +96,7 @@ public final class ConfigSources {
             ScriptHandoff.args = args;
             ScriptHandoff.value = null;
             // The script sees the runner name and -a arguments as variables, for scripts without getConfig.
+            List<Snippet> handoffVars = new java.util.ArrayList<>();
             for (String pre : List.of("import java.util.*;", "import rv.pipeline.*;",
                     "String runner = rv.pipeline.ScriptHandoff.runner;",
                     "Map<String, String> args = rv.pipeline.ScriptHandoff.args;")) {
@@ -103,6 +104,7 @@ public final class ConfigSources {
                     if (ev.status() == Snippet.Status.REJECTED) {
                         throw new RvException("cannot start JShell for " + file + ": is rv on the class path? (" + pre + " was rejected)");
                     }
+                    if (ev.snippet() instanceof VarSnippet) handoffVars.add(ev.snippet());
                 }
             }
             SourceCodeAnalysis sca = js.sourceCodeAnalysis();
@@ -114,11 +116,18 @@ public final class ConfigSources {
                 if (!ci.completeness().isComplete()) {
                     throw new RvException(file + ": incomplete Java at the end of the script: " + abbreviate(remaining));
                 }
+                boolean resetHandoff = false;
                 for (SnippetEvent ev : js.eval(ci.source())) {
                     Snippet s = ev.snippet();
+                    if (ev.causeSnippet() != null) {
+                        // JShell re-defines snippets that depend on a new one (e.g. after an import), and a
+                        // re-defined variable loses its value: restore runner and args below.
+                        if (handoffVars.contains(s)) resetHandoff = true;
+                        continue;
+                    }
                     if (ev.status() == Snippet.Status.REJECTED) {
                         StringBuilder sb = new StringBuilder();
-                        js.diagnostics(s).forEach(d -> sb.append(sb.length() > 0 ? "; " : "").append(d.getMessage(Locale.ROOT)));
+                        js.diagnostics(s).forEach(d -> sb.append(sb.length() > 0 ? "; " : "").append(d.getMessage(Locale.ROOT).lines().findFirst().orElse("")));
                         throw new RvException(file + ": line " + lineOf(script, s.source()) + ": " + sb + " in: " + abbreviate(s.source()));
                     }
                     if (ev.exception() != null) {
@@ -126,6 +135,10 @@ public final class ConfigSources {
                     }
                     if (s instanceof VarSnippet v) lastValue = v.name();
                     else if (s.kind() == Snippet.Kind.METHOD && s.source().matches("(?s).*\\bgetConfig\\s*\\(.*")) hasGetConfig = true;
+                }
+                if (resetHandoff) {
+                    js.eval("runner = rv.pipeline.ScriptHandoff.runner;");
+                    js.eval("args = rv.pipeline.ScriptHandoff.args;");
                 }
                 remaining = ci.remaining();
             }
@@ -215,7 +228,7 @@ public final class ConfigSources {
             for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) continue;
                 if (sb.length() > 0) sb.append("; ");
-                sb.append(file).append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT));
+                sb.append(file).append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
             }
             throw new RvException("cannot compile config: " + sb);
         }

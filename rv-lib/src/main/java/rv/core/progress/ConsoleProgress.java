@@ -22,7 +22,7 @@ public final class ConsoleProgress implements Progress {
 
     @Override
     public Task start(String name, long total) {
-        long[] last = {-1, -1}; // last printed tenth, last printed time
+        long[] last = {0, 0}; // last printed tenth, last printed time
         return new Task(name, total, e -> {
             synchronized (out) {
                 if (tty) {
@@ -32,7 +32,7 @@ public final class ConsoleProgress implements Progress {
                 }
                 long tenth = e.total() > 0 ? (long) (e.fraction() * 10) : -1;
                 boolean due = e.finished() || tenth > last[0] || e.elapsedMs() - last[1] >= 10_000;
-                if (due && (e.done() > 0 || e.finished())) {
+                if (due && (e.done() > 0 || e.finished()) && (e.finished() || e.total() <= 0 || e.done() < e.total())) {
                     out.println(line(e));
                     last[0] = tenth;
                     last[1] = e.elapsedMs();
