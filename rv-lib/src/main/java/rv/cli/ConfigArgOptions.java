@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** {@code -a KEY VALUE} (repeatable): arguments passed to a config file's {@code getConfig}. */
 final class ConfigArgOptions {
-    @Option(names = {"-a", "--arg"}, arity = "2", paramLabel = "KEY VALUE",
+    @Option(names = {"-a", "--arg"}, arity = "2", paramLabel = "KEY VALUE", hideParamSyntax = true,
             description = "Argument passed to getConfig(runner, args) of a .jsh/.java config; repeatable.")
     List<String> pairs = new ArrayList<>();
 

@@ -196,8 +196,7 @@ public final class ConfigCodec {
             Class<?> key = rawType(typeArg(type, 0));
             Type val = typeArg(type, 1);
             Map<Object, Object> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 Object k = e.getKey();
                 if (key == Integer.class) {
                     try {
@@ -226,7 +225,7 @@ public final class ConfigCodec {
             return l;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+        v.properties().forEach(e -> m.put(e.getKey(), plain(e.getValue())));
         return m;
     }
 

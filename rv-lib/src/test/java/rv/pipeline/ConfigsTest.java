@@ -222,4 +222,24 @@ class ConfigsTest {
         assertThat(rs.transformers()).containsExactly(new StatsTransformerConfig("/opt/data/output/tiny_spacenet/analyze/stats.json"));
         assertThat(t.statsUri()).isNull();
     }
+
+    @Test
+    void runningAnRvPipelineWritesItsConfigThenSaysWhatIsNotImplemented(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        ObjectNode tree = (ObjectNode) ConfigCodec.parse(Cli.text(USER));
+        Path root = tmp.resolve("out");
+        tree.put("root_uri", root.toString());
+        Path cfg = tmp.resolve("ss.json");
+        java.nio.file.Files.writeString(cfg, tree.toPrettyString());
+        Cli.Result dry = Cli.run("run", "inprocess", cfg.toString(), "--dry-run");
+        assertThat(dry.out()).contains("run  analyze: output missing: " + root + "/analyze/stats.json",
+                "run  chip: output missing: " + root + "/chip/", "run  bundle: output missing: " + root + "/bundle/model-bundle.zip");
+        Cli.Result r = Cli.run("run", "inprocess", cfg.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEqualTo("Running analyze command...\n");
+        assertThat(r.err()).isEqualTo("rv: ANALYZE of the semantic_segmentation pipeline is not implemented yet in rv "
+                + "(no rv.task.RvCommands plugin provides it)\n");
+        SemanticSegmentationConfig written = read(java.nio.file.Files.readString(root.resolve("pipeline-config.json")));
+        assertThat(written.analyzeUri()).isEqualTo(root + "/analyze");
+        assertThat(written.analyzers()).hasSize(1);
+    }
 }
