@@ -107,4 +107,14 @@ class ExamplesTest {
                 + "  save_messages split  to run (output missing: " + root + "/alice.txt)\n"
                 + "  print_messages  to run (declares no outputs)\n");
     }
+
+    @Test
+    void theReadmeSegmentationScriptLoadsAndPlans(@TempDir Path tmp) {
+        // readme-example.jsh is the README's example, copied verbatim.
+        Path cfg = Cli.resource("readme-example.jsh", tmp);
+        Cli.Result r = Cli.run("run", "inprocess", cfg.toString(), "-a", "root_uri", tmp.resolve("out").toString(), "--dry-run");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("run  analyze: output missing: " + tmp.resolve("out/analyze/stats.json"),
+                "outputs: " + tmp.resolve("out/predict/val.tif"));
+    }
 }
