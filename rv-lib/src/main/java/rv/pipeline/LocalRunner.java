@@ -82,6 +82,13 @@ public final class LocalRunner implements Runner {
         cmd.add(javaExecutable());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
+        // Keep this JVM's system properties and memory/GC flags (bin/rv sets some), not agents or debuggers.
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if ((a.startsWith("-D") && !a.startsWith("-Dorg.slf4j.simpleLogger.logFile=")) || a.startsWith("-Xmx")
+                    || a.startsWith("-Xms") || a.startsWith("-XX:")) {
+                cmd.add(a);
+            }
+        }
         cmd.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
         cmd.add("rv.cli.Main");
         cmd.add("run_command");
