@@ -26,7 +26,9 @@ public final class Main implements Runnable {
             LsCommand.class,
             InfoCommand.class,
             BenchCommand.class,
-            ReadCommand.class
+            ReadCommand.class,
+            CropCommand.class,
+            CogifyCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
