@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param compression    tile compression
  * @param predictor      as in {@link GeoTiffWriteOptions}
  * @param resampling     how overviews are computed
- * @param overviews      reduction factors (e.g. 2, 4, 8), increasing; empty = halve until both
- *                       dimensions fit in one block (GDAL's COG default)
+ * @param overviews      reduction factors (e.g. 2, 4, 8), increasing; empty = GDAL's COG default
+ *                       (halve while a side is larger than a block); level sizes are
+ *                       {@code floor(size / factor)} like GDAL's COG driver
  * @param deflateLevel   zlib level 1..9
  * @param bigTiff        BigTIFF policy; {@code AUTO} decides from the final size
  */
@@ -52,16 +53,19 @@ public record CogOptions(int blockSize, GeoTiffWriteOptions.Compression compress
         return new GeoTiffWriteOptions(blockSize, compression, predictor, deflateLevel, bigTiff, false);
     }
 
-    /** The reduction factors for a {@code width × height} image. */
+    /**
+     * The reduction factors for a {@code width × height} image: the given ones, or GDAL's COG rule —
+     * keep halving (rounding down) while either side is larger than a block.
+     */
     public List<Integer> factorsFor(int width, int height) {
         if (!overviews.isEmpty()) return overviews;
         List<Integer> f = new java.util.ArrayList<>();
-        int w = width, h = height, factor = 1;
+        int w = width, h = height, factor = 2;
         while (w > blockSize || h > blockSize) {
-            factor *= 2;
-            w = (width + factor - 1) / factor;
-            h = (height + factor - 1) / factor;
             f.add(factor);
+            factor *= 2;
+            w /= 2;
+            h /= 2;
         }
         return f;
     }

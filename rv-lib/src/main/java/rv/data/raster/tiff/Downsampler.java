@@ -41,6 +41,8 @@ public final class Downsampler {
     private final double nodata;
     private final Taps colTaps, rowTaps;
     private final Map<Integer, double[][]> rows = new HashMap<>();
+    /** Row buffers no longer needed, reused for the next rows (saves allocating one per source row). */
+    private final java.util.ArrayDeque<double[][]> spare = new java.util.ArrayDeque<>();
     private final Raster strip;
     private final StripSink sink;
     private final double[] typeRange;
@@ -74,15 +76,18 @@ public final class Downsampler {
         this.float32Work = type == DataType.INT8 || type == DataType.INT16 || type == DataType.FLOAT32;
     }
 
-    /** Output size for a reduction {@code factor}: {@code ceil(size / factor)}, like GDAL. */
-    public static int reducedSize(int size, int factor) { return (size + factor - 1) / factor; }
+    /**
+     * Overview size for a reduction {@code factor}: {@code floor(size / factor)} (at least 1), as GDAL's
+     * COG driver sizes its overviews ({@code gdaladdo} on a plain GeoTIFF rounds up instead).
+     */
+    public static int reducedSize(int size, int factor) { return Math.max(1, size / factor); }
 
     /** The next {@code strip.height()} rows of the finer level (all bands). */
     public void accept(Raster src) {
         if (src.width() != srcW || src.bands() != bands) throw new IllegalArgumentException("strip " + src + " does not match " + srcW + " columns, " + bands + " bands");
         for (int r = 0; r < src.height(); r++) {
             if (nextSrcRow >= srcH) throw new IllegalStateException("more than " + srcH + " rows");
-            rows.put(nextSrcRow++, toDoubles(src, r));
+            rows.put(nextSrcRow++, toDoubles(src, r, spare.isEmpty() ? new double[bands][srcW] : spare.pop()));
         }
         produce();
     }
@@ -95,7 +100,13 @@ public final class Downsampler {
             nextDstRow++;
             if (nextDstRow < dstH) {
                 int keepFrom = rowTaps.first[nextDstRow];
-                rows.keySet().removeIf(k -> k < keepFrom);
+                for (var it = rows.entrySet().iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (e.getKey() < keepFrom) {
+                        spare.push(e.getValue());
+                        it.remove();
+                    }
+                }
             }
             int rowsInStrip = nextDstRow - stripY0;
             if (rowsInStrip == strip.height() || nextDstRow == dstH) {
@@ -300,9 +311,8 @@ public final class Downsampler {
         return new Taps(first, weights);
     }
 
-    private static double[][] toDoubles(Raster src, int row) {
+    private static double[][] toDoubles(Raster src, int row, double[][] out) {
         int w = src.width();
-        double[][] out = new double[src.bands()][w];
         for (int b = 0; b < src.bands(); b++) {
             int o = src.index(b, row, 0);
             double[] d = out[b];

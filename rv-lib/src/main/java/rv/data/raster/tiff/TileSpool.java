@@ -47,10 +47,8 @@ public final class TileSpool implements AutoCloseable {
         if (nextTile % across != 0 || strip.width() != grid.width()) throw new IllegalStateException("strips must be full width and in order");
         byte[][] encoded = new byte[across][];
         IntStream.range(0, across).parallel().forEach(tx -> {
-            Raster tile = Raster.zeros(ts, ts, strip.bands(), strip.dataType());
             int w = Math.min(ts, grid.width() - tx * ts);
-            strip.copyTo(new Box(tx * ts, 0, w, strip.height()), tile, 0, 0);
-            encoded[tx] = encoder.encode(tile);
+            encoded[tx] = encoder.encode(strip, new Box(tx * ts, 0, w, strip.height()), ts, ts);
         });
         try {
             for (byte[] data : encoded) {
