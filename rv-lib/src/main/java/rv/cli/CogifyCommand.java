@@ -62,6 +62,8 @@ final class CogifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new RvException("cogify: " + e.getMessage());
         }
+        // each source tile is read once, in order: a small decoded-tile cache is enough
+        if (System.getProperty("rv.tileCacheMb") == null) rv.data.raster.TileCache.global().setCapacityMb(64);
         try (RasterSource in = RasterSources.open(src)) {
             List<Integer> factors = options.factorsFor(in.width(), in.height());
             CogWriter.write(in, dst, options);

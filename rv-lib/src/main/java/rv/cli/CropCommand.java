@@ -49,6 +49,8 @@ final class CropCommand implements Callable<Integer> {
     public Integer call() {
         Box box = new Box(window[0], window[1], checkSize(window[2], "width"), checkSize(window[3], "height"));
         GeoTiffWriteOptions options = GeoTiffWriteOptions.DEFAULT.withTileSize(blockSize).withCompression(GeoTiffWriteOptions.Compression.parse(compression));
+        // each source tile is read once, in order: a small decoded-tile cache is enough
+        if (System.getProperty("rv.tileCacheMb") == null) rv.data.raster.TileCache.global().setCapacityMb(64);
         try (RasterSource in = RasterSources.open(src)) {
             int[] selected = bandIndexes(in.bandCount());
             Box inside = box.intersection(in.extent());

@@ -88,8 +88,8 @@ public final class Downsampler {
         for (int r = 0; r < src.height(); r++) {
             if (nextSrcRow >= srcH) throw new IllegalStateException("more than " + srcH + " rows");
             rows.put(nextSrcRow++, toDoubles(src, r, spare.isEmpty() ? new double[bands][srcW] : spare.pop()));
+            produce(); // row by row, so only the few rows a kernel spans are ever held
         }
-        produce();
     }
 
     public boolean isComplete() { return nextDstRow == dstH; }
