@@ -27,6 +27,7 @@ public final class KernelMain {
         try {
             code = switch (cmd) {
                 case "run" -> run(rest);
+                case "warmup" -> warmup();
                 case "install", "list", "remove" -> KernelSpecs.main(cmd, rest);
                 case "help", "-h", "--help" -> {
                     System.out.println(KernelSpecs.USAGE);
@@ -42,6 +43,16 @@ public final class KernelMain {
             code = 2;
         }
         System.exit(code);
+    }
+
+    /** Starts JShell and runs the start-up cells once: a training run for class-data sharing archives. */
+    private static int warmup() {
+        long t0 = System.nanoTime();
+        RvKernel kernel = new RvKernel(null);
+        kernel.evaluator();
+        System.out.printf("JShell ready in %.0f ms (JVM uptime %d ms)%n", (System.nanoTime() - t0) / 1e6,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        return 0;
     }
 
     private static int run(String[] args) throws Exception {
