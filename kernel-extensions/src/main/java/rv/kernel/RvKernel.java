@@ -149,48 +149,64 @@ public final class RvKernel extends BaseKernel {
 
     // ---- protocol ---------------------------------------------------------------------------------
 
+    /** A reply to send once the request's iopub messages (and its idle status) are on their way. */
+    private record Reply(String type, JsonObject content) {}
+
     private void dispatch(KernelServer.Channel channel, Message req) {
         String type = req.type();
         server.publish("status", req, status("busy"));
+        Reply reply = null;
         try {
-            switch (type) {
-                case "execute_request" -> execute(channel, req);
-                case "kernel_info_request" -> server.reply(channel, req, "kernel_info_reply", kernelInfo());
-                case "complete_request" -> server.reply(channel, req, "complete_reply", completeReply(req.content()));
-                case "inspect_request" -> server.reply(channel, req, "inspect_reply", inspectReply(req.content()));
-                case "is_complete_request" -> server.reply(channel, req, "is_complete_reply", isCompleteReply(req.content()));
-                case "history_request" -> server.reply(channel, req, "history_reply", historyReply(req.content()));
+            reply = switch (type) {
+                case "execute_request" -> new Reply("execute_reply", execute(req));
+                case "kernel_info_request" -> new Reply("kernel_info_reply", kernelInfo());
+                case "complete_request" -> new Reply("complete_reply", completeReply(req.content()));
+                case "inspect_request" -> new Reply("inspect_reply", inspectReply(req.content()));
+                case "is_complete_request" -> new Reply("is_complete_reply", isCompleteReply(req.content()));
+                case "history_request" -> new Reply("history_reply", historyReply(req.content()));
                 case "comm_info_request" -> {
                     JsonObject c = ok();
                     c.add("comms", new JsonObject());
-                    server.reply(channel, req, "comm_info_reply", c);
+                    yield new Reply("comm_info_reply", c);
                 }
                 case "interrupt_request" -> {
                     interrupt();
-                    server.reply(channel, req, "interrupt_reply", ok());
+                    yield new Reply("interrupt_reply", ok());
                 }
                 case "shutdown_request" -> {
-                    boolean restart = req.content().has("restart") && req.content().get("restart").getAsBoolean();
-                    JsonObject c = ok();
-                    c.addProperty("restart", restart);
-                    server.reply(channel, req, "shutdown_reply", c);
-                    server.publish("shutdown_reply", req, c);
-                    server.publish("status", req, status("idle"));
-                    onShutdown(restart);
-                    server.close();
-                    return;
+                    shutdown(channel, req);
+                    yield null;
                 }
-                case "comm_open", "comm_msg", "comm_close" -> { /* no comm targets: ignore, as ipykernel does */ }
-                default -> LOG.debug("unhandled message type {}", type);
-            }
+                default -> {
+                    LOG.debug("unhandled message type {}", type); // comm_* without targets: ignored, as ipykernel does
+                    yield null;
+                }
+            };
         } catch (RuntimeException e) {
             LOG.error("failed to handle {}", type, e);
         } finally {
-            if (!"shutdown_request".equals(type)) server.publish("status", req, status("idle"));
+            if (!"shutdown_request".equals(type)) {
+                server.publish("status", req, status("idle"));
+                // Clients read the reply, then expect the request's outputs and idle status right away.
+                server.flushIopub(1000);
+                if (reply != null) server.reply(channel, req, reply.type(), reply.content());
+            }
         }
     }
 
-    private void execute(KernelServer.Channel channel, Message req) {
+    private void shutdown(KernelServer.Channel channel, Message req) {
+        boolean restart = req.content().has("restart") && req.content().get("restart").getAsBoolean();
+        JsonObject c = ok();
+        c.addProperty("restart", restart);
+        server.publish("shutdown_reply", req, c);
+        server.publish("status", req, status("idle"));
+        server.flushIopub(1000);
+        server.reply(channel, req, "shutdown_reply", c);
+        onShutdown(restart);
+        server.close();
+    }
+
+    private JsonObject execute(Message req) {
         JsonObject c = req.content();
         String code = c.has("code") ? c.get("code").getAsString() : "";
         boolean silent = c.has("silent") && c.get("silent").getAsBoolean();
@@ -204,6 +220,7 @@ public final class RvKernel extends BaseKernel {
         }
         currentRequest = req;
         payloads.clear();
+        evaluator().beginCell();
         JsonObject reply = new JsonObject();
         String textOutput = null;
         try {
@@ -243,7 +260,7 @@ public final class RvKernel extends BaseKernel {
             reply.addProperty("execution_count", count);
         }
         if (store) history.add(count, code, textOutput);
-        server.reply(channel, req, "execute_reply", reply);
+        return reply;
     }
 
     private JsonObject userExpressions(JsonObject content) {

@@ -20,6 +20,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     private final ClassLoader contextLoader;
     private ThreadGroup running; // guarded by lock
     private boolean stopRequested; // guarded by lock
+    private boolean cancelled; // guarded by lock: a stop that came before or between snippets of the cell
     private volatile Object lastValue;
 
     CellExecutionControl(SnippetLoader loader) {
@@ -43,6 +44,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         }, group.getName());
         t.setContextClassLoader(contextLoader);
         synchronized (lock) {
+            if (cancelled) throw new StoppedException();
             running = group;
             stopRequested = false;
         }
@@ -69,10 +71,18 @@ final class CellExecutionControl extends DirectExecutionControl {
         return lastValue;
     }
 
+    /** Starts a new cell: forgets a stop aimed at the previous one. */
+    void resetCancel() {
+        synchronized (lock) {
+            cancelled = false;
+        }
+    }
+
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
         synchronized (lock) {
+            cancelled = true;
             if (running == null) return;
             stopRequested = true;
             running.interrupt();

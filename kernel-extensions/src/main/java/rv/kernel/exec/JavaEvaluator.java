@@ -87,13 +87,14 @@ public final class JavaEvaluator implements AutoCloseable {
      * {@code firstLine} is the line of the cell where {@code code} starts (1-based).
      */
     public Outcome eval(String code, String label, int firstLine) throws CellError {
-        interrupted = false;
         Outcome outcome = Outcome.NONE;
         int pos = 0;
         while (pos < code.length() && !code.substring(pos).isBlank()) {
+            while (Character.isWhitespace(code.charAt(pos))) pos++; // snippets start on their first real line
             String rest = code.substring(pos);
             SourceCodeAnalysis.CompletionInfo ci = analysis.analyzeCompletion(rest);
             if (ci.completeness() == Completeness.EMPTY) break;
+            if (interrupted) throw interruptedError();
             int snippetLine = firstLine + lineOf(code, pos) - 1;
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE
                     || ci.completeness() == Completeness.CONSIDERED_INCOMPLETE) {
@@ -144,6 +145,13 @@ public final class JavaEvaluator implements AutoCloseable {
             return s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && !"void".equals(vs.typeName());
         }
         return false;
+    }
+
+    /** Marks the start of a cell: an interrupt from now on stops it, earlier ones are forgotten. */
+    public void beginCell() {
+        interrupted = false;
+        CellExecutionControl c = control;
+        if (c != null) c.resetCancel();
     }
 
     /** Stops the running cell; safe from any thread. */

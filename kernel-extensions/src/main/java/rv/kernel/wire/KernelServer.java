@@ -24,6 +24,8 @@ import java.util.function.BiConsumer;
 public final class KernelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KernelServer.class);
     private static final Message STOP = Message.create("stop", "", null, new JsonObject());
+    private static final String BARRIER_KEY = "rv-kernel-barrier";
+    private final java.util.Map<String, CountDownLatch> barriers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Which router socket a request came on. */
     public enum Channel { SHELL, CONTROL }
@@ -104,6 +106,11 @@ public final class KernelServer implements AutoCloseable {
                 return;
             }
             if (m == STOP) return;
+            if (m.content().has(BARRIER_KEY)) {
+                CountDownLatch l = barriers.remove(m.content().get(BARRIER_KEY).getAsString());
+                if (l != null) l.countDown();
+                continue;
+            }
             String topic = "kernel." + session + "." + m.type();
             m.withIdentities(List.of(topic.getBytes(StandardCharsets.UTF_8))).send(iopub, signer);
         }
@@ -148,6 +155,26 @@ public final class KernelServer implements AutoCloseable {
     public void publish(String type, Message parent, JsonObject content) {
         Message m = Message.create(type, session, parent, content);
         iopubQueue.add(m);
+    }
+
+    /**
+     * Waits until everything queued for iopub so far has been handed to ZeroMQ, so that a reply sent
+     * next never overtakes the outputs and the idle status of its request.
+     */
+    public void flushIopub(long timeoutMillis) {
+        String id = UUID.randomUUID().toString();
+        CountDownLatch latch = new CountDownLatch(1);
+        barriers.put(id, latch);
+        JsonObject c = new JsonObject();
+        c.addProperty(BARRIER_KEY, id);
+        iopubQueue.add(Message.create("barrier", session, null, c));
+        try {
+            latch.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            barriers.remove(id);
+        }
     }
 
     /** Asks the frontend for a line of input (stdin channel); blocks the calling thread for the answer. */
