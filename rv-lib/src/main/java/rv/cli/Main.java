@@ -20,7 +20,10 @@ public final class Main implements Runnable {
 
     /** Every subcommand class; add new commands here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            QuickstartCommand.class
+            QuickstartCommand.class,
+            RunCommand.class,
+            RunCommandCommand.class,
+            LsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
@@ -55,6 +58,11 @@ public final class Main implements Runnable {
                 err.println("rv: " + user.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (ex instanceof rv.pipeline.CommandFailedException) {
+                err.println("rv: " + ex.getMessage());
+                err.flush();
+                return 1;
             }
             err.println("rv: internal error: " + ex);
             if (!showTrace) err.println("rv: rerun with -v for the stack trace");
