@@ -8,11 +8,13 @@ A cell's round trip is measured from sending execute_request to receiving both i
 the kernel's `idle` status for it (when a notebook considers the cell finished).
 """
 import argparse
+import os
 import statistics
 import time
 
 from jupyter_client.manager import KernelManager
 
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiets ipykernel's debugger banner
 TRIVIAL = {"java-rv": "1 + 1", "python3": "1 + 1"}
 
 
