@@ -123,10 +123,16 @@ public final class JavaEvaluator implements AutoCloseable {
             Snippet s = e.snippet();
             origins.put(s.id(), new Origin(label, snippetLine, source.split("\n", -1)));
             if (e.status() == Snippet.Status.REJECTED) throw compileError(s, source, label, snippetLine);
-            if (interrupted) throw interruptedError();
-            JShellException ex = e.exception();
-            if (ex != null) throw runtimeError(ex);
-            if (isExpression(s)) outcome = new Outcome(true, control.lastValue());
+            try {
+                if (interrupted) throw interruptedError();
+                JShellException ex = e.exception();
+                if (ex != null) throw runtimeError(ex);
+                if (isExpression(s)) outcome = new Outcome(true, control.lastValue());
+            } finally {
+                // JShell keeps each expression's value as a hidden variable $N that every later compile
+                // imports: dropping it keeps a cell's cost flat instead of growing with the session.
+                if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) shell.drop(s);
+            }
         }
         if (interrupted) throw interruptedError();
         return events.isEmpty() ? previous : outcome;
