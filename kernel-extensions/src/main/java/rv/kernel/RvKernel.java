@@ -64,6 +64,7 @@ public final class RvKernel extends BaseKernel {
     private final Object extensionLock = new Object();
     private volatile KernelServer server;
     private volatile Message currentRequest;
+    private volatile boolean interruptPending; // an interrupt for the cell being started or run
     private final List<JsonObject> payloads = new ArrayList<>(); // shell thread only
     private final java.util.concurrent.atomic.AtomicInteger cellCounter = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -220,7 +221,10 @@ public final class RvKernel extends BaseKernel {
         }
         currentRequest = req;
         payloads.clear();
-        evaluator().beginCell();
+        interruptPending = false;
+        JavaEvaluator ev = evaluator(); // may wait for JShell's start-up; an interrupt meanwhile still counts
+        ev.beginCell();
+        if (interruptPending) ev.interrupt();
         JsonObject reply = new JsonObject();
         String textOutput = null;
         try {
@@ -580,6 +584,7 @@ public final class RvKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        interruptPending = true;
         JavaEvaluator ev = evaluator.getNow(null);
         if (ev != null) ev.interrupt();
     }
