@@ -83,6 +83,9 @@ public final class RvKernel extends BaseKernel {
             t.setDaemon(true);
             return t;
         });
+        // Start the flush thread now, in the kernel's thread group: created lazily from a cell it would
+        // belong to that cell's group and die when the cell is interrupted.
+        ((java.util.concurrent.ThreadPoolExecutor) timer).prestartAllCoreThreads();
         this.stdout = new StreamCapture("stdout", this::publishStream, timer);
         this.stderr = new StreamCapture("stderr", this::publishStream, timer);
         ClassLoader parent = RvKernel.class.getClassLoader();
