@@ -39,7 +39,6 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,14 +77,15 @@ public final class RvKernel extends BaseKernel {
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder().build());
         this.history = new HistoryStore(historyFile);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor flusher = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rv-kernel-stream-flush");
             t.setDaemon(true);
             return t;
         });
         // Start the flush thread now, in the kernel's thread group: created lazily from a cell it would
         // belong to that cell's group and die when the cell is interrupted.
-        ((java.util.concurrent.ThreadPoolExecutor) timer).prestartAllCoreThreads();
+        flusher.prestartAllCoreThreads();
+        this.timer = flusher;
         this.stdout = new StreamCapture("stdout", this::publishStream, timer);
         this.stderr = new StreamCapture("stderr", this::publishStream, timer);
         ClassLoader parent = RvKernel.class.getClassLoader();
