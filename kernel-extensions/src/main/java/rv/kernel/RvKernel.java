@@ -145,6 +145,7 @@ public final class RvKernel extends BaseKernel {
         this.server = server;
         System.setOut(new PrintStream(stdout, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(stderr, false, StandardCharsets.UTF_8));
+        System.setIn(new StdinBridge(this::readLineFromFrontend));
         installNotebookKernel();
         server.start(this::dispatch);
         server.publish("status", null, status("starting"));
@@ -469,6 +470,16 @@ public final class RvKernel extends BaseKernel {
         e.traceback().forEach(tb::add);
         c.add("traceback", tb);
         return c;
+    }
+
+    /** A line typed in the frontend for the running cell, or null when the request does not allow stdin. */
+    private String readLineFromFrontend() {
+        Message req = currentRequest;
+        if (req == null || !req.content().has("allow_stdin") || !req.content().get("allow_stdin").getAsBoolean()) {
+            return null;
+        }
+        flushStreams(); // the prompt the cell printed comes first
+        return server.requestInput(req, "", false);
     }
 
     // ---- output ------------------------------------------------------------------------------------
