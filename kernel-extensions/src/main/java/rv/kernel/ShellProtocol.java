@@ -104,10 +104,10 @@ final class ShellProtocol {
             in.addProperty("execution_count", count);
             server.publish("execute_input", req, in);
         }
-        kernel.beginCell(req);
         JsonObject reply = new JsonObject();
         String textOutput = null;
         try {
+            kernel.beginCell(req);
             JavaEvaluator.Outcome outcome = kernel.runCell(code, "In [" + count + "]");
             kernel.flushStreams();
             if (outcome.hasValue() && !silent) {
