@@ -202,17 +202,22 @@ public final class JavaEvaluator implements AutoCloseable {
             return new CellError("UnresolvedReference", msg, tb);
         }
         String cls = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
-        String msg = ex.getMessage() == null ? "" : ex.getMessage();
+        String msg = withoutWrapperNames(ex.getMessage() == null ? "" : ex.getMessage());
         List<String> tb = new ArrayList<>();
         tb.add(cls + (msg.isEmpty() ? "" : ": " + msg));
         tb.addAll(frames(ex.getStackTrace()));
         Throwable cause = ex.getCause();
         for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
             String ccls = cause instanceof EvalException ce ? ce.getExceptionClassName() : cause.getClass().getName();
-            tb.add("Caused by: " + ccls + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            tb.add("Caused by: " + ccls + (cause.getMessage() == null ? "" : ": " + withoutWrapperNames(cause.getMessage())));
             tb.addAll(frames(cause.getStackTrace()));
         }
         return new CellError(cls, msg, tb);
+    }
+
+    /** Helpful NullPointerException messages name JShell's wrapper class: {@code "REPL.$JShell$15.s"} → {@code "s"}. */
+    static String withoutWrapperNames(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]*\\.", "");
     }
 
     /** Library frames down to the user's code, then the user's frames as cell lines; kernel frames dropped. */
