@@ -63,8 +63,16 @@ final class ShellProtocol {
                     shutdown(channel, req);
                     yield null;
                 }
+                case "comm_open" -> {
+                    // No comm targets: close the comm at once, as ipykernel does, so the frontend does not wait.
+                    JsonObject close = new JsonObject();
+                    close.add("comm_id", req.content().get("comm_id"));
+                    close.add("data", new JsonObject());
+                    server.publish("comm_close", req, close);
+                    yield null;
+                }
                 default -> {
-                    LOG.debug("unhandled message type {}", type); // comm_* without targets: ignored, as ipykernel does
+                    LOG.debug("unhandled message type {}", type); // comm_msg/comm_close for unknown comms
                     yield null;
                 }
             };
