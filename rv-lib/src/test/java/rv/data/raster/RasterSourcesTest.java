@@ -1,0 +1,99 @@
+package rv.data.raster;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rv.core.Box;
+import rv.core.GeoTransform;
+import rv.core.RvException;
+import rv.data.raster.tiff.GeoTiffRasterSource;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RasterSourcesTest {
+    @TempDir
+    Path tmp;
+
+    static String sample(String name) throws Exception {
+        return Path.of(RasterSourcesTest.class.getResource("/rv/data/raster/tiff/samples/" + name).toURI()).toString();
+    }
+
+    @Test
+    void mosaicOfTwoHalvesEqualsTheWhole() throws Exception {
+        try (RasterSource whole = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
+             RasterSource mosaic = RasterSources.open(List.of(sample("mosaic_left.tif"), sample("mosaic_right.tif")), null, 0, 0)) {
+            assertThat(mosaic.width()).isEqualTo(97);
+            assertThat(mosaic.height()).isEqualTo(83);
+            assertThat(mosaic.geoTransform()).isEqualTo(whole.geoTransform());
+            assertThat(mosaic.epsg()).isEqualTo(whole.epsg());
+            for (Box w : List.of(new Box(30, 10, 40, 30), new Box(-5, -5, 107, 93), new Box(49, 0, 2, 83))) {
+                assertThat(mosaic.read(w).contentEquals(whole.read(w))).as("window %s", w).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void channelOrderReordersAndSubsetsBands() throws Exception {
+        try (RasterSource src = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
+             RasterSource ordered = RasterSources.open(List.of(sample("u16_4b_tiled_deflate_pred2.tif")), new int[] {2, 0}, 0, 0)) {
+            Box w = new Box(20, 20, 30, 30);
+            assertThat(ordered.bandCount()).isEqualTo(2);
+            assertThat(ordered.read(w).contentEquals(src.read(w, new int[] {2, 0}))).isTrue();
+            assertThat(ordered.read(w, new int[] {1}).contentEquals(src.read(w, new int[] {0}))).isTrue();
+        }
+        assertThatThrownBy(() -> RasterSources.open(List.of(sample("u8_1b_strip_none.tif")), new int[] {0, 3}, 0, 0))
+                .isInstanceOf(RvException.class).hasMessageContaining("channel_order index 3 out of range: the image has 1 bands");
+    }
+
+    @Test
+    void xShiftMovesTheReadWindowByMetresLikeRasterVision() throws Exception {
+        // 0.5 m pixels in UTM 11N: 10 m east is about 20 pixels; Raster Vision subtracts the shift.
+        try (RasterSource src = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
+             ShiftedRasterSource shifted = new ShiftedRasterSource(RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif")), 10, 5)) {
+            int[] o = shifted.shiftedOrigin(40, 30);
+            assertThat(o[0]).isBetween(40 - 21, 40 - 19);
+            assertThat(o[1]).isBetween(30 + 9, 30 + 11); // y_shift subtracts latitude: further south = more rows down
+            Box w = new Box(40, 30, 16, 16);
+            assertThat(shifted.read(w).contentEquals(src.read(new Box(o[0], o[1], 16, 16)))).isTrue();
+        }
+    }
+
+    @Test
+    void pngOpensAsAnImageWithIdentityTransform() throws Exception {
+        BufferedImage img = new BufferedImage(5, 4, BufferedImage.TYPE_3BYTE_BGR);
+        img.setRGB(2, 1, 0x102030);
+        Path png = tmp.resolve("a.png");
+        ImageIO.write(img, "png", png.toFile());
+        try (RasterSource s = RasterSources.open(png.toString())) {
+            assertThat(s.bandCount()).isEqualTo(3);
+            assertThat(s.dataType()).isEqualTo(DataType.UINT8);
+            assertThat(s.geoTransform()).isEqualTo(GeoTransform.IDENTITY);
+            assertThat(s.epsg()).isEmpty();
+            Raster r = s.read(new Box(1, 0, 3, 3));
+            assertThat(r.get(0, 1, 1)).isEqualTo(0x10);
+            assertThat(r.get(1, 1, 1)).isEqualTo(0x20);
+            assertThat(r.get(2, 1, 1)).isEqualTo(0x30);
+            assertThat(s.read(new Box(4, 3, 2, 2)).get(0, 1, 1)).isZero();
+        }
+    }
+
+    @Test
+    void tileCacheStaysWithinItsCapacity() throws Exception {
+        TileCache small = new TileCache(3 * (32 * 32 * 4 * 2 + 64));
+        try (GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(sample("u16_4b_tiled_deflate_pred2.tif")), small)) {
+            Raster all = s.read(s.extent());
+            assertThat(small.usedBytes()).isLessThanOrEqualTo(small.capacityBytes());
+            assertThat(s.read(new Box(0, 0, 97, 83)).contentEquals(all)).isTrue();
+            s.read(new Box(0, 0, 10, 10));
+            long hits = small.hits();
+            s.read(new Box(1, 1, 10, 10));
+            assertThat(small.hits()).isEqualTo(hits + 1);
+        }
+        assertThat(small.usedBytes()).isZero();
+    }
+}
