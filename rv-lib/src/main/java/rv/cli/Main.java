@@ -23,7 +23,10 @@ public final class Main implements Runnable {
             QuickstartCommand.class,
             InfoCommand.class,
             BenchCommand.class,
-            ReadCommand.class
+            ReadCommand.class,
+            RunCommand.class,
+            RunCommandCommand.class,
+            LsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
@@ -58,6 +61,11 @@ public final class Main implements Runnable {
                 err.println("rv: " + user.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (ex instanceof rv.pipeline.CommandFailedException) {
+                err.println("rv: " + ex.getMessage());
+                err.flush();
+                return 1;
             }
             err.println("rv: internal error: " + ex);
             if (!showTrace) err.println("rv: rerun with -v for the stack trace");
