@@ -114,7 +114,7 @@ public final class GeoTiffRasterSource implements RasterSource {
         }
         TileCache.Handle[] chunks = fetch(jobs);
         try {
-            int plane = bw * bh;
+            int nb = img.bandsPerChunk();
             Object dst = out.data();
             int ow = window.width(), oh = window.height();
             for (int j = 0; j < jobs.size(); j++) {
@@ -125,9 +125,9 @@ public final class GeoTiffRasterSource implements RasterSource {
                 int y0 = Math.max(inside.y(), br * bh), y1 = Math.min(inside.yMax(), (br + 1) * bh);
                 int len = x1 - x0;
                 for (int y = y0; y < y1; y++) {
-                    int si = job[1] * plane + (y - br * bh) * bw + (x0 - bc * bw);
+                    int si = ((y - br * bh) * bw + (x0 - bc * bw)) * nb + job[1];
                     int di = (job[2] * oh + (y - window.y())) * ow + (x0 - window.x());
-                    System.arraycopy(src, si, dst, di, len);
+                    ChunkDecoder.gather(src, si, nb, dst, di, len);
                 }
             }
         } finally {
