@@ -95,5 +95,13 @@ class RasterSourcesTest {
             assertThat(small.hits()).isEqualTo(hits + 1);
         }
         assertThat(small.usedBytes()).isZero();
+        assertThat(small.keptBytes()).isPositive().isLessThanOrEqualTo(small.capacityBytes());
+        // a reopened file reuses the kept arrays and still reads the same pixels
+        try (GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(sample("u16_4b_tiled_deflate_pred2.tif")), small);
+             RasterSource ref = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"))) {
+            Box w = new Box(10, 10, 70, 60);
+            assertThat(s.read(w).contentEquals(ref.read(w))).isTrue();
+            assertThat(small.usedBytes() + small.keptBytes()).isLessThanOrEqualTo(small.capacityBytes());
+        }
     }
 }
