@@ -57,6 +57,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", description = "Reader threads sharing the windows (default ${DEFAULT-VALUE}: one reader, like the rasterio peer; tiles of a window are decoded in parallel either way).", defaultValue = "1")
         int threads;
 
+        @Option(names = "--read-ahead", description = "Decode the tiles around each window in the background (default: off, or -Drv.readAhead).")
+        boolean readAhead;
+
         @Option(names = "--cache-mb", description = "Decoded tile cache size in MB (default: rv.tileCacheMb or 256).")
         Long cacheMb;
 
@@ -81,6 +84,7 @@ final class BenchCommand implements Runnable {
                 long t1;
                 long requests = 0, fetched = 0;
                 try (RasterSource src = RasterSources.open(uri)) {
+                    if (readAhead && src instanceof GeoTiffRasterSource g) g.setReadAhead(true);
                     t1 = System.nanoTime();
                     bytes = readAll(src, windows, threads);
                     if (src instanceof GeoTiffRasterSource g) {

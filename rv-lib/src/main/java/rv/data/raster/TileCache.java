@@ -72,6 +72,9 @@ public final class TileCache {
         return h;
     }
 
+    /** Whether a chunk is cached (does not count as a hit or touch its LRU position). */
+    public synchronized boolean contains(long key) { return map.containsKey(key); }
+
     /** Caches a freshly decoded chunk and returns it pinned; an entry already there wins. */
     public synchronized Handle insert(long key, Object data, long bytes) {
         Handle old = map.get(key);

@@ -83,9 +83,32 @@ class RasterSourcesTest {
     }
 
     @Test
+    void readAheadDecodesTheNeighbouringTilesInTheBackground() throws Exception {
+        TileCache cache = new TileCache(64L << 20);
+        try (GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(sample("u8_1b_1024_cog_deflate.tif")), cache)) {
+            s.setReadAhead(true);
+            s.read(new Box(10, 10, 50, 50)); // inside tile (0,0) of 256x256 tiles
+            long one = 256 * 256 + 64;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (cache.usedBytes() < 4 * one && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(cache.usedBytes()).as("tile (0,0) and its 3 neighbours").isEqualTo(4 * one);
+            long hits = cache.hits();
+            s.read(new Box(300, 300, 20, 20)); // tile (1,1): decoded ahead
+            assertThat(cache.hits()).isEqualTo(hits + 1);
+        }
+        try (GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(sample("u8_1b_1024_cog_deflate.tif")), cache)) {
+            s.setReadAhead(false);
+            s.read(new Box(10, 10, 50, 50));
+            Thread.sleep(200);
+            assertThat(cache.usedBytes()).isEqualTo(256 * 256 + 64);
+        }
+    }
+
+    @Test
     void tileCacheStaysWithinItsCapacity() throws Exception {
         TileCache small = new TileCache(3 * (32 * 32 * 4 * 2 + 64));
         try (GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(sample("u16_4b_tiled_deflate_pred2.tif")), small)) {
+            s.setReadAhead(false);
             Raster all = s.read(s.extent());
             assertThat(small.usedBytes()).isLessThanOrEqualTo(small.capacityBytes());
             assertThat(s.read(new Box(0, 0, 97, 83)).contentEquals(all)).isTrue();
