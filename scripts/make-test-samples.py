@@ -69,6 +69,8 @@ make("u16_4b_tiled_deflate_pred2", 4, "uint16", T + ["COMPRESS=DEFLATE", "PREDIC
 make("u16_4b_strip_lzw_band_bigendian", 4, "uint16", S + ["COMPRESS=LZW", "INTERLEAVE=BAND", "ENDIANNESS=BIG"])
 make("u16_1b_tiled_deflate_nodata0", 1, "uint16", T + ["COMPRESS=DEFLATE"], epsg=2154,
      gt=(650000.0, 0.2, 0.0, 6860000.0, 0.0, -0.2), nodata=0)
+make("u16_1b_tiled_deflate_under", 1, "uint16", T + ["COMPRESS=DEFLATE"], epsg=2154,
+     gt=(650000.0, 0.2, 0.0, 6860000.0, 0.0, -0.2))  # same grid as the nodata0 file, for the mosaic test
 make("i16_1b_tiled_deflate_pred2_nodata", 1, "int16", T + ["COMPRESS=DEFLATE", "PREDICTOR=2"], epsg=4326,
      gt=(-117.5, 1e-5, 0.0, 34.2, 0.0, -1e-5), nodata=-9999)
 make("u32_2b_tiled_lzw_pred2_bigendian", 2, "uint32", T + ["COMPRESS=LZW", "PREDICTOR=2", "ENDIANNESS=BIG"])

@@ -38,6 +38,19 @@ class RasterSourcesTest {
     }
 
     @Test
+    void nodataPixelsOfALaterImageAreTransparent() throws Exception {
+        try (RasterSource under = RasterSources.open(sample("u16_1b_tiled_deflate_under.tif"));
+             RasterSource over = RasterSources.open(sample("u16_1b_tiled_deflate_nodata0.tif"));
+             RasterSource mosaic = RasterSources.open(List.of(sample("u16_1b_tiled_deflate_under.tif"), sample("u16_1b_tiled_deflate_nodata0.tif")), null, 0, 0)) {
+            Box w = new Box(0, 0, 20, 10);
+            Raster m = mosaic.read(w), u = under.read(w), o = over.read(w);
+            assertThat(o.get(0, 2, 3)).isZero(); // the nodata corner (rows 0-4, cols 0-8)
+            assertThat(m.get(0, 2, 3)).isEqualTo(u.get(0, 2, 3)).isNotZero();
+            assertThat(m.get(0, 7, 15)).isEqualTo(o.get(0, 7, 15)).isNotEqualTo(u.get(0, 7, 15));
+        }
+    }
+
+    @Test
     void channelOrderReordersAndSubsetsBands() throws Exception {
         try (RasterSource src = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
              RasterSource ordered = RasterSources.open(List.of(sample("u16_4b_tiled_deflate_pred2.tif")), new int[] {2, 0}, 0, 0)) {
