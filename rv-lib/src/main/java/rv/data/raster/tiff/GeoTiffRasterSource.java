@@ -21,6 +21,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A GeoTIFF (classic, BigTIFF or COG; full-resolution image only) read lazily: a window read fetches
@@ -35,13 +45,13 @@ public final class GeoTiffRasterSource implements RasterSource {
                 return t;
             });
     /** One background thread decodes neighbouring chunks; only the newest ring waits in its queue. */
-    private static final java.util.concurrent.ThreadPoolExecutor READ_AHEAD = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), r -> {
+    private static final ThreadPoolExecutor READ_AHEAD = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), r -> {
                 Thread t = new Thread(r, "rv-tiff-read-ahead");
                 t.setDaemon(true);
                 t.setPriority(Thread.MIN_PRIORITY);
                 return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
     private final RangeReader in;
     private final TiffImage img;
@@ -50,8 +60,8 @@ public final class GeoTiffRasterSource implements RasterSource {
     private final int sourceId = TileCache.newSourceId();
     private final long chunkBytes;
     private final Class<?> arrayClass;
-    private final java.util.concurrent.ConcurrentHashMap<Integer, CompletableFuture<Void>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong aheadGeneration = new java.util.concurrent.atomic.AtomicLong();
+    private final ConcurrentHashMap<Integer, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong aheadGeneration = new AtomicLong();
     private volatile boolean readAhead;
     private volatile boolean closed;
 
@@ -147,7 +157,7 @@ public final class GeoTiffRasterSource implements RasterSource {
                 }
             }
         } finally {
-            java.util.Set<TileCache.Handle> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<TileCache.Handle> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (TileCache.Handle h : chunks) if (h != null && seen.add(h)) cache.release(h);
         }
         return out;
@@ -156,7 +166,7 @@ public final class GeoTiffRasterSource implements RasterSource {
     /** Pinned chunks for the jobs, from the cache or decoded in parallel; one pin per distinct chunk. */
     private TileCache.Handle[] fetch(List<int[]> jobs) {
         TileCache.Handle[] result = new TileCache.Handle[jobs.size()];
-        java.util.Map<Integer, TileCache.Handle> got = new java.util.HashMap<>();
+        Map<Integer, TileCache.Handle> got = new HashMap<>();
         List<Integer> missing = new ArrayList<>();
         for (int[] job : jobs) {
             int chunk = job[0];
