@@ -20,7 +20,8 @@ public final class Main implements Runnable {
 
     /** Every subcommand class; add new commands here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            QuickstartCommand.class
+            QuickstartCommand.class,
+            DemoDataCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
