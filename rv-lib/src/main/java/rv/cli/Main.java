@@ -21,6 +21,9 @@ public final class Main implements Runnable {
     /** Every subcommand class; add new commands here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             QuickstartCommand.class,
+            InfoCommand.class,
+            BenchCommand.class,
+            ReadCommand.class,
             DemoDataCommand.class
     );
 
