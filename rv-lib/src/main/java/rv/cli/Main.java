@@ -24,7 +24,9 @@ public final class Main implements Runnable {
             InfoCommand.class,
             BenchCommand.class,
             ReadCommand.class,
-            DemoDataCommand.class
+            DemoDataCommand.class,
+            RasterizeCommand.class,
+            StatsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)

@@ -123,6 +123,23 @@ public final class GeoJsonVectorSource {
         return out;
     }
 
+    /**
+     * The AOI of a scene from GeoJSON files (any CRS): the union of their polygons in the scene's
+     * pixel coordinates. Non-polygonal features are ignored.
+     */
+    public static rv.core.Aoi loadAoi(List<Path> uris, CrsTransformer scene) {
+        List<Geometry> parts = new ArrayList<>();
+        for (Path uri : uris) {
+            FeatureCollection fc = GeoJsonReader.read(uri);
+            Reprojection r = scene.reprojectionFrom(fc.crs());
+            for (Feature f : fc.features()) {
+                if (f.geometry() instanceof Polygonal) parts.add(toPixels(reproject(f.geometry(), r), scene));
+            }
+        }
+        if (parts.isEmpty()) throw new rv.core.RvException("AOI " + uris + ": no polygons found");
+        return new rv.core.Aoi(org.locationtech.jts.operation.union.UnaryUnionOp.union(parts));
+    }
+
     private Geometry bufferIfNeeded(Geometry g, int classId) {
         Double buf = null;
         boolean applies = false;
