@@ -92,6 +92,6 @@ class ClassInferenceTest {
         assertThat(dropAll.pixelFeatures()).isEmpty();
         var filtered = new GeoJsonVectorSource(TestFiles.resource("rvdata/cc-label-full.json"),
                 VectorSourceOptions.defaults().withClassIdToFilter(Map.of(9, List.of("==", "class_name", "car"))), t);
-        assertThat(filtered.mapFeatures()).extracting(ft -> ft.classId().getAsInt()).containsOnly(1, 2); // class_id wins over filters
+        assertThat(filtered.mapFeatures()).extracting(ft -> ft.classId().getAsInt()).containsOnly(0, 1, 2); // class_id wins over filters
     }
 }
