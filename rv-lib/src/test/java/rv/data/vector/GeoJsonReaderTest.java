@@ -166,4 +166,21 @@ class GeoJsonReaderTest {
             assertThat(back.features().get(i).properties()).isEqualTo(fc.features().get(i).properties());
         }
     }
+
+    @Test
+    void pixelGeometryClippedToAWindowInWindowCoordinates() throws IOException {
+        String json = """
+                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}, "features": [
+                 {"type": "Feature", "properties": {"class_id": 2}, "geometry": {"type": "Polygon", "coordinates": [[[10, -10], [30, -10], [30, -30], [10, -30], [10, -10]]]}},
+                 {"type": "Feature", "properties": {"class_id": 3}, "geometry": {"type": "Polygon", "coordinates": [[[80, -80], [90, -80], [90, -90], [80, -90], [80, -80]]]}}]}""";
+        Path p = write("clip.geojson", json);
+        CrsTransformer t = CrsTransformer.of(new GeoTransform(0, 1, 0, 0, 0, -1), 3857);
+        GeoJsonVectorSource vs = new GeoJsonVectorSource(p, VectorSourceOptions.defaults(), t);
+        List<PixelFeature> in = vs.pixelFeatures(new rv.core.Box(20, 20, 40, 40));
+        assertThat(in).hasSize(1);
+        assertThat(in.get(0).classId()).isEqualTo(2);
+        // pixel square (10..30) ∩ window (20..60) = 20..30, shifted by the window origin → 0..10
+        assertThat(in.get(0).geometry().getEnvelopeInternal()).isEqualTo(new org.locationtech.jts.geom.Envelope(0, 10, 0, 10));
+        assertThat(vs.pixelFeaturesNear(new rv.core.Box(70, 70, 30, 30), 0)).extracting(PixelFeature::classId).containsExactly(3);
+    }
 }
