@@ -69,6 +69,42 @@ public final class GeoJsonReader {
         }
     }
 
+    /**
+     * Reads a local path, {@code file://}, {@code http(s)://} or {@code zip://} URI (through
+     * {@link rv.io.FileSystems}), streaming it in 1 MiB ranges.
+     */
+    public FeatureCollection readUri(String uri) {
+        if (!uri.contains("://")) return readFile(Path.of(uri));
+        try (rv.io.RangeReader r = rv.io.FileSystems.open(uri);
+             InputStream in = new BufferedInputStream(new RangeInputStream(r), 1 << 16)) {
+            return read(in, uri);
+        } catch (IOException e) {
+            throw new RvException(uri + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sequential reads over a {@link rv.io.RangeReader}. */
+    private static final class RangeInputStream extends InputStream {
+        private final rv.io.RangeReader reader;
+        private long position;
+
+        RangeInputStream(rv.io.RangeReader reader) { this.reader = reader; }
+
+        @Override public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            long left = reader.size() - position;
+            if (left <= 0) return -1;
+            int n = (int) Math.min(Math.min(len, left), 1 << 20);
+            reader.readFully(position, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+
     /** Reads from a stream; {@code name} is used in error messages. */
     public FeatureCollection read(InputStream in, String name) throws IOException {
         List<Feature> out = new ArrayList<>();

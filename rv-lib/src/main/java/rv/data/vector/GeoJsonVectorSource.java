@@ -37,6 +37,11 @@ public final class GeoJsonVectorSource {
         this(uri.toString(), new GeoJsonReader(options.ignoreCrsField(), options.repairInvalid()).readFile(uri), options, sceneTransformer);
     }
 
+    /** From a URI: local path, {@code file://}, {@code http(s)://} or {@code zip://}. */
+    public GeoJsonVectorSource(String uri, VectorSourceOptions options, CrsTransformer sceneTransformer) {
+        this(uri, new GeoJsonReader(options.ignoreCrsField(), options.repairInvalid()).readUri(uri), options, sceneTransformer);
+    }
+
     public GeoJsonVectorSource(String name, FeatureCollection collection, VectorSourceOptions options, CrsTransformer sceneTransformer) {
         this.name = name;
         this.collection = collection;
