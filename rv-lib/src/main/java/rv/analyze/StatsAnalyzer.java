@@ -79,21 +79,28 @@ public final class StatsAnalyzer {
             this.offset = offset;
         }
 
+        private double[] buffer = new double[0];
+
         void add(Raster r, Double nodata) {
             int plane = r.width() * r.height();
+            if (buffer.length < plane) buffer = new double[plane];
+            double[] v = buffer;
+            boolean hasNodata = nodata != null;
+            double nd = hasNodata ? nodata : 0;
             for (int b = 0; b < n.length; b++) {
-                int off = b * plane;
+                copyBand(r, b, plane, v);
                 long cn = 0;
                 double sum = 0;
                 double lo = min[b], hi = max[b];
+                long[] h = hist == null ? null : hist[b];
                 for (int i = 0; i < plane; i++) {
-                    double v = r.getAt(off + i);
-                    if (skip(v, nodata)) continue;
+                    double x = v[i];
+                    if (x != x || (hasNodata && x == nd)) continue;
                     cn++;
-                    sum += v;
-                    if (v < lo) lo = v;
-                    if (v > hi) hi = v;
-                    if (hist != null) hist[b][(int) v + offset]++;
+                    sum += x;
+                    if (x < lo) lo = x;
+                    if (x > hi) hi = x;
+                    if (h != null) h[(int) x + offset]++;
                 }
                 min[b] = lo;
                 max[b] = hi;
@@ -101,9 +108,9 @@ public final class StatsAnalyzer {
                 double cmean = sum / cn;
                 double cm2 = 0, comp = 0;
                 for (int i = 0; i < plane; i++) {
-                    double v = r.getAt(off + i);
-                    if (skip(v, nodata)) continue;
-                    double d = v - cmean;
+                    double x = v[i];
+                    if (x != x || (hasNodata && x == nd)) continue;
+                    double d = x - cmean;
                     cm2 += d * d;
                     comp += d;
                 }
@@ -116,9 +123,19 @@ public final class StatsAnalyzer {
             }
         }
 
-        private static boolean skip(double v, Double nodata) {
-            if (Double.isNaN(v)) return true;
-            return nodata != null && v == nodata;
+        /** One band as doubles (unsigned types converted), without a per-value type switch. */
+        private static void copyBand(Raster r, int band, int plane, double[] out) {
+            int off = band * plane;
+            switch (r.dataType()) {
+                case UINT8 -> { byte[] a = (byte[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xff; }
+                case INT8 -> { byte[] a = (byte[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case UINT16 -> { short[] a = (short[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xffff; }
+                case INT16 -> { short[] a = (short[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case UINT32 -> { int[] a = (int[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xffffffffL; }
+                case INT32 -> { int[] a = (int[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case FLOAT32 -> { float[] a = (float[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case FLOAT64 -> System.arraycopy(r.data(), off, out, 0, plane);
+            }
         }
 
         RasterStats result() {
