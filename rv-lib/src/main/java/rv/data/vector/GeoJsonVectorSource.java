@@ -132,10 +132,15 @@ public final class GeoJsonVectorSource {
      * The AOI of a scene from GeoJSON files (any CRS): the union of their polygons in the scene's
      * pixel coordinates. Non-polygonal features are ignored.
      */
-    public static rv.core.Aoi loadAoi(List<Path> uris, CrsTransformer scene) {
+    public static rv.core.Aoi loadAoi(List<Path> paths, CrsTransformer scene) {
+        return loadAoiUris(paths.stream().map(Path::toString).toList(), scene);
+    }
+
+    /** As {@link #loadAoi} for URIs (local, {@code file://}, {@code http(s)://}, {@code zip://}). */
+    public static rv.core.Aoi loadAoiUris(List<String> uris, CrsTransformer scene) {
         List<Geometry> parts = new ArrayList<>();
-        for (Path uri : uris) {
-            FeatureCollection fc = GeoJsonReader.read(uri);
+        for (String uri : uris) {
+            FeatureCollection fc = new GeoJsonReader().readUri(uri);
             Reprojection r = scene.reprojectionFrom(fc.crs());
             for (Feature f : fc.features()) {
                 if (f.geometry() instanceof Polygonal) parts.add(toPixels(reproject(f.geometry(), r), scene));
