@@ -21,6 +21,9 @@ public final class Main implements Runnable {
     /** Every subcommand class; add new commands here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             QuickstartCommand.class,
+            RunCommand.class,
+            RunCommandCommand.class,
+            LsCommand.class,
             InfoCommand.class,
             BenchCommand.class,
             ReadCommand.class,
@@ -61,6 +64,11 @@ public final class Main implements Runnable {
                 err.println("rv: " + user.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (ex instanceof rv.pipeline.CommandFailedException) {
+                err.println("rv: " + ex.getMessage());
+                err.flush();
+                return 1;
             }
             err.println("rv: internal error: " + ex);
             if (!showTrace) err.println("rv: rerun with -v for the stack trace");

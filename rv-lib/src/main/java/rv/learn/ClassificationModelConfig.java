@@ -1,0 +1,50 @@
+package rv.learn;
+
+import rv.pipeline.Config;
+import rv.pipeline.ConfigBuilder;
+import rv.pipeline.ConfigType;
+import rv.pipeline.Required;
+
+/**
+ * The Classification model: a torchvision-style backbone.
+ * <p>JSON {@code type_hint}: {@code "classification_model"}.
+ */
+@ConfigType("classification_model")
+public record ClassificationModelConfig(
+        @Required Backbone backbone,
+        @Required Boolean pretrained,
+        String initWeights) implements ModelConfig {
+
+    /** A builder with Raster Vision's defaults. */
+    public static Builder builder() {
+        return new Builder(new ClassificationModelConfig(Backbone.RESNET18, true, null));
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Fluent, immutable builder of {@link ClassificationModelConfig}. */
+    public static final class Builder extends ConfigBuilder<ClassificationModelConfig, Builder> {
+        private Builder(ClassificationModelConfig draft) {
+            super(draft, Builder::new);
+        }
+
+        /** The backbone network. */
+        public Builder backbone(Backbone v) {
+            return set("backbone", v);
+        }
+
+        /** Start from ImageNet weights. */
+        public Builder pretrained(Boolean v) {
+            return set("pretrained", v);
+        }
+
+        /** URI of weights to start from. */
+        public Builder initWeights(String v) {
+            return set("initWeights", v);
+        }
+
+    }
+}
