@@ -140,58 +140,77 @@ public final class Rasterizer {
         return sum < 0;
     }
 
-    /** GDAL's centre-inside scanline fill, restricted to the window's rows and columns. */
+    /**
+     * GDAL's centre-inside scanline fill, restricted to the window's rows and columns. Edges are kept
+     * in an active list sorted by their lowest y, so a row costs O(edges crossing it), not O(all edges);
+     * each active edge is then tested exactly as GDAL tests every edge.
+     */
     private void fill(Rings rings, byte value, byte[] out, Box window) {
         double[] px = rings.x, py = rings.y;
         int n = px.length;
         if (n == 0) return;
+        // Edges (ind1 → ind2) in GDAL's order: for each part, (last → first), then (i-1 → i).
+        int[] e1 = new int[n], e2 = new int[n];
+        double[] eMin = new double[n];
+        int start = 0, k = 0;
         double dminy = py[0], dmaxy = py[0];
-        for (int i = 1; i < n; i++) {
-            if (py[i] < dminy) dminy = py[i];
-            if (py[i] > dmaxy) dmaxy = py[i];
+        for (int size : rings.sizes) {
+            for (int i = start; i < start + size; i++) {
+                e1[k] = i == start ? start + size - 1 : i - 1;
+                e2[k] = i;
+                eMin[k] = Math.min(py[e1[k]], py[e2[k]]);
+                k++;
+                if (py[i] < dminy) dminy = py[i];
+                if (py[i] > dmaxy) dmaxy = py[i];
+            }
+            start += size;
         }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        final double[] mins = eMin;
+        Arrays.sort(order, (a, b) -> Double.compare(mins[a], mins[b]));
         long firstRow = Math.max((long) window.y(), (long) Math.floor(dminy));
         long lastRow = Math.min((long) window.yMax() - 1, (long) Math.floor(dmaxy));
         int[] ints = new int[n];
-        int[] sizes = rings.sizes;
+        int[] active = new int[n];
+        int activeCount = 0, next = 0;
         int wx0 = window.x(), wx1 = window.xMax() - 1, ww = window.width();
         for (long yl = firstRow; yl <= lastRow; yl++) {
             int y = (int) yl;
             double dy = y + 0.5;
-            int count = 0;
+            while (next < n && eMin[order[next]] <= dy) active[activeCount++] = order[next++];
+            int count = 0, keep = 0;
             int rowOff = (y - window.y()) * ww;
-            int start = 0;
-            for (int part = 0; part < sizes.length; part++) {
-                int size = sizes[part];
-                for (int i = start; i < start + size; i++) {
-                    int ind1 = i == start ? start + size - 1 : i - 1;
-                    int ind2 = i;
-                    double dy1 = py[ind1], dy2 = py[ind2];
-                    if ((dy1 < dy && dy2 < dy) || (dy1 > dy && dy2 > dy)) continue;
-                    double dx1, dx2;
-                    if (dy1 < dy2) {
-                        dx1 = px[ind1];
-                        dx2 = px[ind2];
-                    } else if (dy1 > dy2) {
-                        double t = dy1; dy1 = dy2; dy2 = t;
-                        dx2 = px[ind1];
-                        dx1 = px[ind2];
-                    } else {
-                        // Horizontal edge on the centre line: burned on its own when it runs right to left.
-                        if (px[ind1] > px[ind2]) {
-                            int hx1 = (int) Math.floor(px[ind2] + 0.5);
-                            int hx2 = (int) Math.floor(px[ind1] + 0.5);
-                            span(out, rowOff, hx1, hx2 - 1, wx0, wx1, value);
-                        }
-                        continue;
+            for (int a = 0; a < activeCount; a++) {
+                int e = active[a];
+                int ind1 = e1[e], ind2 = e2[e];
+                double dy1 = py[ind1], dy2 = py[ind2];
+                if (Math.max(dy1, dy2) < dy) continue; // passed: drop from the active list
+                active[keep++] = e;
+                if (dy1 > dy && dy2 > dy) continue;
+                double dx1, dx2;
+                if (dy1 < dy2) {
+                    dx1 = px[ind1];
+                    dx2 = px[ind2];
+                } else if (dy1 > dy2) {
+                    double t = dy1; dy1 = dy2; dy2 = t;
+                    dx2 = px[ind1];
+                    dx1 = px[ind2];
+                } else {
+                    // Horizontal edge on the centre line: burned on its own when it runs right to left.
+                    if (px[ind1] > px[ind2]) {
+                        int hx1 = (int) Math.floor(px[ind2] + 0.5);
+                        int hx2 = (int) Math.floor(px[ind1] + 0.5);
+                        span(out, rowOff, hx1, hx2 - 1, wx0, wx1, value);
                     }
-                    if (dy < dy2 && dy >= dy1) {
-                        double intersect = (dy - dy1) * (dx2 - dx1) / (dy2 - dy1) + dx1;
-                        ints[count++] = (int) Math.floor(intersect + 0.5);
-                    }
+                    continue;
                 }
-                start += size;
+                if (dy < dy2 && dy >= dy1) {
+                    double intersect = (dy - dy1) * (dx2 - dx1) / (dy2 - dy1) + dx1;
+                    ints[count++] = (int) Math.floor(intersect + 0.5);
+                }
             }
+            activeCount = keep;
             if (count > 1) {
                 Arrays.sort(ints, 0, count);
                 for (int i = 0; i + 1 < count; i += 2) span(out, rowOff, ints[i], ints[i + 1] - 1, wx0, wx1, value);
