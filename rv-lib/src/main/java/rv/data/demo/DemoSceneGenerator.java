@@ -95,8 +95,6 @@ public final class DemoSceneGenerator {
         List<Polygon> roads = new ArrayList<>();
         List<double[]> roadAxes = new ArrayList<>(); // {vertical?1:0, centre, width}
         roads(canvas, rnd.split(), roads, roadAxes);
-        Quadtree obstacles = new Quadtree();
-        for (Polygon r : roads) obstacles.insert(r.getEnvelopeInternal(), r.buffer(5));
         List<Polygon> cars = cars(canvas, rnd.split(), roadAxes);
         List<Polygon> buildings = buildings(canvas, rnd.split(), roads);
         trees(canvas, rnd.split(), roads, buildings, cars);
