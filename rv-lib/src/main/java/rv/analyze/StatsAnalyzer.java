@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Per-channel mean, standard deviation, min, max and histogram over one or more scenes (Raster Vision's
  * {@code StatsAnalyzer}). Streams: one window is in memory at a time. Values equal to the source's
- * nodata are ignored (per band, as GDAL does). Sliding mode visits every pixel exactly once (300×300
+ * nodata are ignored (per band, as GDAL does); for images without a nodata value, zeros are ignored
+ * unless {@link StatsAnalyzerOptions#zeroIsNodata()} is off (Raster Vision treats 0 as NODATA). Sliding mode visits every pixel exactly once (300×300
  * windows clipped to the image); sampled mode reads {@code max(1, round(p·W·H/300²))} random windows per
  * scene. Each window's mean and squared deviations are computed in two passes and merged with Chan et
  * al.'s parallel update, which keeps the result within rounding of numpy's.
@@ -46,7 +47,8 @@ public final class StatsAnalyzer {
             for (Box w : windows(src, options, scene++)) {
                 Box clipped = w.intersection(src.extent());
                 if (clipped.isEmpty()) continue;
-                acc.add(src.read(clipped), src.nodata().isPresent() ? src.nodata().getAsDouble() : null);
+                Double nodata = src.nodata().isPresent() ? Double.valueOf(src.nodata().getAsDouble()) : options.zeroIsNodata() ? Double.valueOf(0) : null;
+                acc.add(src.read(clipped), nodata);
             }
         }
         return acc.result();
