@@ -153,4 +153,11 @@ class DemoDataTest {
             assertThat(aoi.contains(new Box(550, 550, 100, 100))).isTrue();
         }
     }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        Cli.Result r = Cli.run("demo-data", dir.resolve("bad").toString(), "--size", "10");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rv: --size must be between 64 and 20000 pixels, got 10");
+    }
 }
