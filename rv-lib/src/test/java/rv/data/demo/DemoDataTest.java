@@ -82,6 +82,8 @@ class DemoDataTest {
                         if (isRoof) roofOutside++;
                     }
                 }
+                System.out.printf("scene %d: %d building pixels, %.4f roof-coloured; %.5f of other pixels roof-coloured%n",
+                        scene, building, (double) roof / building, (double) roofOutside / outside);
                 assertThat((double) roof / building).as("share of building pixels with roof colours").isGreaterThanOrEqualTo(0.95);
                 assertThat((double) roofOutside / outside).as("share of other pixels with roof colours").isLessThan(0.01);
                 assertThat((double) building / plane).as("building share of the scene").isBetween(0.05, 0.5);
@@ -131,6 +133,7 @@ class DemoDataTest {
                 assertThat(share).as("road share around car at %s", e).isGreaterThanOrEqualTo(0.7);
                 sumShare += share;
             }
+            System.out.printf("%d cars, mean road share of the surrounding ring %.4f%n", boxes.size(), sumShare / boxes.size());
             assertThat(sumShare / boxes.size()).isGreaterThanOrEqualTo(0.9);
         }
     }
