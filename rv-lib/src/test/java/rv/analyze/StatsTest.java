@@ -85,12 +85,15 @@ class StatsTest {
         ObjectMapper m = new ObjectMapper();
         JsonNode ours = m.readTree(Files.readString(out));
         JsonNode numpy = m.readTree(PythonOracle.run(NUMPY, image.toString(), countZeros ? "all" : "zeros"));
+        double worst = 0;
         for (String key : List.of("means", "stds")) {
             for (int b = 0; b < numpy.get(key).size(); b++) {
                 double want = numpy.get(key).get(b).asDouble(), got = ours.get(key).get(b).asDouble();
+                worst = Math.max(worst, Math.abs(got - want) / Math.abs(want));
                 assertThat(Math.abs(got - want) / Math.abs(want)).as("%s[%d] of %s: %s vs numpy %s", key, b, image, got, want).isLessThan(1e-6);
             }
         }
+        System.out.printf("%s%s: worst relative difference to numpy %.3g%n", image.getFileName(), countZeros ? " (zeros counted)" : "", worst);
         assertThat(ours.get("mins")).isEqualTo(numpy.get("mins"));
         assertThat(ours.get("maxs")).isEqualTo(numpy.get("maxs"));
         assertThat(ours.get("counts")).isEqualTo(numpy.get("counts"));
