@@ -21,12 +21,17 @@ public final class Main implements Runnable {
     /** Every subcommand class; add new commands here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             QuickstartCommand.class,
+            RunCommand.class,
+            RunCommandCommand.class,
+            LsCommand.class,
             InfoCommand.class,
             BenchCommand.class,
             ReadCommand.class,
-            RunCommand.class,
-            RunCommandCommand.class,
-            LsCommand.class
+            CropCommand.class,
+            CogifyCommand.class,
+            DemoDataCommand.class,
+            RasterizeCommand.class,
+            StatsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
