@@ -28,7 +28,10 @@ public final class Main implements Runnable {
             BenchCommand.class,
             ReadCommand.class,
             CropCommand.class,
-            CogifyCommand.class
+            CogifyCommand.class,
+            DemoDataCommand.class,
+            RasterizeCommand.class,
+            StatsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)

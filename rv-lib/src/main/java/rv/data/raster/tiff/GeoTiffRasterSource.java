@@ -63,6 +63,8 @@ public final class GeoTiffRasterSource implements RasterSource {
     private final ConcurrentHashMap<Integer, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong aheadGeneration = new AtomicLong();
     private volatile boolean readAhead;
+    /** Chunks decoded at least once by this source; read-ahead never re-decodes them. */
+    private final java.util.BitSet decodedOnce = new java.util.BitSet();
     private volatile boolean closed;
 
     private GeoTiffRasterSource(RangeReader in, TiffImage img, TileCache cache) {
@@ -232,6 +234,9 @@ public final class GeoTiffRasterSource implements RasterSource {
         try {
             Object target = cache.recycled(arrayClass, decoder.chunkLength());
             Object data = decoder.decode(chunk, target);
+            synchronized (decodedOnce) {
+                decodedOnce.set(chunk);
+            }
             return cache.insert(TileCache.key(sourceId, chunk), data, chunkBytes);
         } catch (IOException e) {
             throw new RvException("cannot read " + img.name + ": " + e.getMessage(), e);
@@ -243,7 +248,8 @@ public final class GeoTiffRasterSource implements RasterSource {
     /**
      * Read-ahead: queues the ring of chunks around a window just read (right and below first, the
      * usual direction of sliding windows) for one background thread, replacing the previous ring.
-     * Chunks already cached or being decoded are skipped; it stops when the source closes.
+     * Chunks already cached, being decoded or ever decoded by this source are skipped (re-decoding
+     * evicted chunks speculatively wasted more than it saved); it stops when the source closes.
      */
     private void readAhead(int c0, int c1, int r0, int r1, int[] bands) {
         if (!readAhead || closed) return;
@@ -264,7 +270,11 @@ public final class GeoTiffRasterSource implements RasterSource {
             for (int chunk : ring) {
                 if (closed || aheadGeneration.get() != generation) return;
                 long key = TileCache.key(sourceId, chunk);
-                if (cache.contains(key) || inFlight.containsKey(chunk)) continue;
+                boolean seen;
+                synchronized (decodedOnce) {
+                    seen = decodedOnce.get(chunk);
+                }
+                if (seen || cache.contains(key) || inFlight.containsKey(chunk)) continue;
                 try {
                     TileCache.Handle h = obtain(chunk);
                     cache.release(h);
