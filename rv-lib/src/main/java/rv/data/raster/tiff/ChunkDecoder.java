@@ -6,8 +6,7 @@ import rv.io.RangeReader;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -53,16 +52,22 @@ public final class ChunkDecoder {
     /** Number of array elements of one decoded chunk. */
     public int chunkLength() { return img.bandsPerChunk() * img.blockWidth * img.blockHeight; }
 
-    /** Decodes chunk {@code index} (see {@link TiffImage}). */
-    public Object decode(int index) throws IOException {
+    /** Decodes chunk {@code index} (see {@link TiffImage}) into a new array. */
+    public Object decode(int index) throws IOException { return decode(index, null); }
+
+    /**
+     * Decodes chunk {@code index} into {@code target} (an array of {@link #chunkLength()} elements of
+     * the raster's array type, whose old content is overwritten) or, when null, a new array.
+     */
+    public Object decode(int index, Object target) throws IOException {
         checkSupported();
         int bw = img.blockWidth, nb = img.bandsPerChunk();
         int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;
         int rows = img.rowsInChunk(blockRow);
-        Object out = rv.data.raster.Raster.allocate(img.dataType, chunkLength());
+        Object out = target != null ? target : rv.data.raster.Raster.allocate(img.dataType, chunkLength());
         long off = img.offsets[index], count = img.byteCounts[index];
         if (count == 0 || off == 0) { // sparse chunk: GDAL fills it with nodata (or 0)
-            if (fill != 0) new rv.data.raster.Raster(bw, img.blockHeight, nb, img.dataType, out).fill(fill);
+            new rv.data.raster.Raster(bw, img.blockHeight, nb, img.dataType, out).fill(fill);
             return out;
         }
         if (count > Integer.MAX_VALUE - 16) throw new RvException(img.name + ": chunk " + index + " is larger than 2 GB");
@@ -139,87 +144,143 @@ public final class ChunkDecoder {
         }
     }
 
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Per-thread typed scratch arrays for the interleaved samples of one chunk. */
+    private static final class Typed {
+        short[] s = new short[0];
+        int[] i = new int[0];
+        long[] l = new long[0];
+        float[] f = new float[0];
+        double[] d = new double[0];
+    }
+
+    private static final ThreadLocal<Typed> TYPED = ThreadLocal.withInitial(Typed::new);
 
     /**
-     * Pixel-interleaved bytes → band-sequential array, undoing horizontal differencing (predictor 2)
-     * on the way. {@code plane} uses the full block height so every chunk has the same shape.
+     * Pixel-interleaved bytes → band-sequential array: a bulk byte-order conversion, then predictor 2
+     * (horizontal differencing) on the interleaved samples, then one de-interleaving pass.
+     * {@code plane} uses the full block height so every chunk has the same shape.
      */
     private void toBandSequential(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb, int blockH) {
+        int n = w * rows * nb;
         int plane = w * blockH;
-        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        ByteBuffer bb = ByteBuffer.wrap(src, 0, n * bytesPerSample).order(order);
+        Typed t = TYPED.get();
         switch (bytesPerSample) {
             case 1 -> {
-                byte[] o = (byte[]) out;
-                if (nb == 1 && !pred2) { System.arraycopy(src, 0, o, 0, w * rows); return; }
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        byte acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = si + s; x < w; x++, i += nb) {
-                            byte v = src[i];
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = v;
-                        }
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) src[k] += src[k - nb];
                     }
                 }
+                deinterleave(src, out, w, rows, nb, plane);
             }
             case 2 -> {
-                short[] o = (short[]) out;
-                VarHandle vh = le ? SHORT_LE : SHORT_BE;
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        short acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 2, step = nb * 2; x < w; x++, i += step) {
-                            short v = (short) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = v;
-                        }
+                if (nb == 1 && !pred2) { bb.asShortBuffer().get((short[]) out, 0, n); return; }
+                if (t.s.length < n) t.s = new short[n];
+                short[] v = t.s;
+                bb.asShortBuffer().get(v, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
                     }
                 }
+                deinterleave(v, out, w, rows, nb, plane);
             }
             case 4 -> {
-                VarHandle vh = le ? INT_LE : INT_BE;
-                int[] ints = out instanceof int[] a ? a : null;
-                float[] floats = out instanceof float[] f ? f : null;
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        int acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 4, step = nb * 4; x < w; x++, i += step) {
-                            int v = (int) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            if (ints != null) ints[d + x] = v; else floats[d + x] = Float.intBitsToFloat(v);
+                if (out instanceof float[] fo && !pred2) {
+                    if (nb == 1) { bb.asFloatBuffer().get(fo, 0, n); return; }
+                    if (t.f.length < n) t.f = new float[n];
+                    bb.asFloatBuffer().get(t.f, 0, n);
+                    deinterleave(t.f, out, w, rows, nb, plane);
+                    return;
+                }
+                if (t.i.length < n) t.i = new int[n];
+                int[] v = t.i;
+                bb.asIntBuffer().get(v, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
+                    }
+                }
+                if (out instanceof int[]) {
+                    deinterleave(v, out, w, rows, nb, plane);
+                } else {
+                    float[] fo = (float[]) out;
+                    for (int r = 0; r < rows; r++) {
+                        for (int x = 0; x < w; x++) {
+                            for (int s = 0; s < nb; s++) fo[s * plane + r * w + x] = Float.intBitsToFloat(v[(r * w + x) * nb + s]);
                         }
                     }
                 }
             }
             case 8 -> {
-                VarHandle vh = le ? LONG_LE : LONG_BE;
                 double[] o = (double[]) out;
+                if (!pred2) {
+                    if (nb == 1) { bb.asDoubleBuffer().get(o, 0, n); return; }
+                    if (t.d.length < n) t.d = new double[n];
+                    bb.asDoubleBuffer().get(t.d, 0, n);
+                    deinterleave(t.d, out, w, rows, nb, plane);
+                    return;
+                }
+                if (t.l.length < n) t.l = new long[n];
+                long[] v = t.l;
+                bb.asLongBuffer().get(v, 0, n);
                 for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        long acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 8, step = nb * 8; x < w; x++, i += step) {
-                            long v = (long) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = Double.longBitsToDouble(v);
-                        }
+                    int base = r * w * nb;
+                    for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
+                }
+                for (int r = 0; r < rows; r++) {
+                    for (int x = 0; x < w; x++) {
+                        for (int s = 0; s < nb; s++) o[s * plane + r * w + x] = Double.longBitsToDouble(v[(r * w + x) * nb + s]);
                     }
                 }
             }
             default -> throw new IllegalStateException("bytes per sample " + bytesPerSample);
+        }
+    }
+
+    /** Copies {@code rows × w} pixels of {@code nb} interleaved samples into {@code nb} planes. */
+    private static void deinterleave(Object src, Object dst, int w, int rows, int nb, int plane) {
+        int n = w * rows;
+        if (nb == 1) { System.arraycopy(src, 0, dst, 0, n); return; }
+        if (src instanceof short[] a) {
+            short[] o = (short[]) dst;
+            if (nb == 4) {
+                for (int p = 0, k = 0; p < n; p++, k += 4) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
+                }
+            } else if (nb == 3) {
+                for (int p = 0, k = 0; p < n; p++, k += 3) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
+                }
+            } else {
+                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            }
+        } else if (src instanceof byte[] a) {
+            byte[] o = (byte[]) dst;
+            if (nb == 3) {
+                for (int p = 0, k = 0; p < n; p++, k += 3) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
+                }
+            } else if (nb == 4) {
+                for (int p = 0, k = 0; p < n; p++, k += 4) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
+                }
+            } else {
+                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            }
+        } else if (src instanceof int[] a) {
+            int[] o = (int[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+        } else if (src instanceof float[] a) {
+            float[] o = (float[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+        } else {
+            double[] a = (double[]) src, o = (double[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
         }
     }
 }

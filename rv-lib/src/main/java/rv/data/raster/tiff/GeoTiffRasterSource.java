@@ -41,6 +41,7 @@ public final class GeoTiffRasterSource implements RasterSource {
     private final TileCache cache;
     private final int sourceId = TileCache.newSourceId();
     private final long chunkBytes;
+    private final Class<?> arrayClass;
 
     private GeoTiffRasterSource(RangeReader in, TiffImage img, TileCache cache) {
         this.in = in;
@@ -48,6 +49,7 @@ public final class GeoTiffRasterSource implements RasterSource {
         this.decoder = new ChunkDecoder(img, in);
         this.cache = cache;
         this.chunkBytes = (long) decoder.chunkLength() * img.dataType.bytes() + 64;
+        this.arrayClass = Raster.allocate(img.dataType, 0).getClass();
     }
 
     /** Opens a GeoTIFF at a local path or URI ({@code file:}, {@code http(s):}, {@code zip:}). */
@@ -110,65 +112,77 @@ public final class GeoTiffRasterSource implements RasterSource {
                 }
             }
         }
-        Object[] chunks = fetch(jobs);
-        int plane = bw * bh;
-        Object dst = out.data();
-        int ow = window.width(), oh = window.height();
-        for (int j = 0; j < jobs.size(); j++) {
-            int[] job = jobs.get(j);
-            int bc = job[3], br = job[4];
-            int x0 = Math.max(inside.x(), bc * bw), x1 = Math.min(inside.xMax(), (bc + 1) * bw);
-            int y0 = Math.max(inside.y(), br * bh), y1 = Math.min(inside.yMax(), (br + 1) * bh);
-            int len = x1 - x0;
-            for (int y = y0; y < y1; y++) {
-                int si = job[1] * plane + (y - br * bh) * bw + (x0 - bc * bw);
-                int di = (job[2] * oh + (y - window.y())) * ow + (x0 - window.x());
-                System.arraycopy(chunks[j], si, dst, di, len);
+        TileCache.Handle[] chunks = fetch(jobs);
+        try {
+            int plane = bw * bh;
+            Object dst = out.data();
+            int ow = window.width(), oh = window.height();
+            for (int j = 0; j < jobs.size(); j++) {
+                int[] job = jobs.get(j);
+                int bc = job[3], br = job[4];
+                Object src = chunks[j].data();
+                int x0 = Math.max(inside.x(), bc * bw), x1 = Math.min(inside.xMax(), (bc + 1) * bw);
+                int y0 = Math.max(inside.y(), br * bh), y1 = Math.min(inside.yMax(), (br + 1) * bh);
+                int len = x1 - x0;
+                for (int y = y0; y < y1; y++) {
+                    int si = job[1] * plane + (y - br * bh) * bw + (x0 - bc * bw);
+                    int di = (job[2] * oh + (y - window.y())) * ow + (x0 - window.x());
+                    System.arraycopy(src, si, dst, di, len);
+                }
             }
+        } finally {
+            java.util.Set<TileCache.Handle> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (TileCache.Handle h : chunks) if (h != null && seen.add(h)) cache.release(h);
         }
         return out;
     }
 
-    /** Decoded chunks for the jobs, from the cache or decoded in parallel. */
-    private Object[] fetch(List<int[]> jobs) {
-        Object[] result = new Object[jobs.size()];
+    /** Pinned chunks for the jobs, from the cache or decoded in parallel; one pin per distinct chunk. */
+    private TileCache.Handle[] fetch(List<int[]> jobs) {
+        TileCache.Handle[] result = new TileCache.Handle[jobs.size()];
+        java.util.Map<Integer, TileCache.Handle> got = new java.util.HashMap<>();
         List<Integer> missing = new ArrayList<>();
-        java.util.Map<Integer, Object> got = new java.util.HashMap<>();
-        for (int j = 0; j < jobs.size(); j++) {
-            int chunk = jobs.get(j)[0];
-            Object c = got.get(chunk);
-            if (c == null && !got.containsKey(chunk)) {
-                c = cache.get(TileCache.key(sourceId, chunk));
-                got.put(chunk, c);
-                if (c == null) missing.add(chunk);
-            }
-            result[j] = c;
+        for (int[] job : jobs) {
+            int chunk = job[0];
+            if (got.containsKey(chunk)) continue;
+            TileCache.Handle h = cache.acquire(TileCache.key(sourceId, chunk));
+            got.put(chunk, h);
+            if (h == null) missing.add(chunk);
         }
         if (!missing.isEmpty()) {
-            List<CompletableFuture<Object>> futures = new ArrayList<>();
+            List<CompletableFuture<TileCache.Handle>> futures = new ArrayList<>();
             for (int k = 0; k < missing.size() - 1; k++) {
                 int chunk = missing.get(k);
                 futures.add(CompletableFuture.supplyAsync(() -> decodeAndCache(chunk), POOL));
             }
+            RuntimeException failure = null;
             int lastChunk = missing.get(missing.size() - 1);
-            Object last = decodeAndCache(lastChunk);
-            got.put(lastChunk, last);
             try {
-                for (int k = 0; k < futures.size(); k++) got.put(missing.get(k), futures.get(k).join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw e;
+                got.put(lastChunk, decodeAndCache(lastChunk));
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            for (int j = 0; j < jobs.size(); j++) if (result[j] == null) result[j] = got.get(jobs.get(j)[0]);
+            for (int k = 0; k < futures.size(); k++) {
+                try {
+                    got.put(missing.get(k), futures.get(k).join());
+                } catch (CompletionException e) {
+                    if (failure == null) failure = e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            }
+            if (failure != null) {
+                for (TileCache.Handle h : got.values()) if (h != null) cache.release(h);
+                throw failure;
+            }
         }
+        for (int j = 0; j < jobs.size(); j++) result[j] = got.get(jobs.get(j)[0]);
         return result;
     }
 
-    private Object decodeAndCache(int chunk) {
+    private TileCache.Handle decodeAndCache(int chunk) {
         try {
-            Object data = decoder.decode(chunk);
-            cache.put(TileCache.key(sourceId, chunk), data, chunkBytes);
-            return data;
+            Object target = cache.recycled(arrayClass, decoder.chunkLength());
+            Object data = decoder.decode(chunk, target);
+            return cache.insert(TileCache.key(sourceId, chunk), data, chunkBytes);
         } catch (IOException e) {
             throw new RvException("cannot read " + img.name + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
