@@ -256,7 +256,7 @@ public final class PredictCommand {
         List<ScoredBox> cand = new ArrayList<>();
         for (ScoredBox b : boxes) if (b.score() >= scoreThresh && b.area() > 0) cand.add(b);
         cand.sort(Comparator.comparingDouble((ScoredBox b) -> -b.score()).thenComparingDouble(b -> -b.area()));
-        org.locationtech.jts.index.strtree.STRtree kept = new org.locationtech.jts.index.strtree.STRtree();
+        org.locationtech.jts.index.quadtree.Quadtree kept = new org.locationtech.jts.index.quadtree.Quadtree();
         List<ScoredBox> out = new ArrayList<>();
         for (ScoredBox b : cand) {
             boolean dup = false;
