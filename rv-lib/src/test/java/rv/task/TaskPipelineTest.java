@@ -8,7 +8,14 @@ import org.junit.jupiter.api.io.TempDir;
 import rv.data.demo.DemoOptions;
 import rv.data.demo.DemoSceneGenerator;
 import rv.eval.Evaluation;
+import rv.core.Box;
+import rv.data.raster.RasterizedSource;
+import rv.data.raster.RasterizerOptions;
+import rv.data.vector.GeoJsonReader;
+import rv.data.vector.GeoJsonVectorSource;
+import rv.data.vector.VectorSourceOptions;
 import rv.pipeline.ConfigCodec;
+import rv.task.gt.GroundTruthBackendConfig;
 import rv.pipeline.PipelineConfig;
 import rv.task.chips.ChipArchive;
 import rv.task.segmentation.SemanticSegmentationWindowMethod;
@@ -18,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The three task pipelines end to end on demo scenes, with the ground-truth backend. */
 class TaskPipelineTest {
@@ -98,10 +106,50 @@ class TaskPipelineTest {
         assertThat(Evaluation.f1Of(cc.get("overall"), "background")).as(cc.toString()).isEqualTo(1.0);
         assertThat(chips(ccRoot.resolve("chip/train-0.zip"))).isEqualTo(144);
 
+        // detection: windows overlap by half (stride 150), so every car is predicted by up to 4 windows,
+        // each copy moved by up to 1 px (cars are ~6 px wide: 1 px keeps IoU ≥ 0.5); PREDICT's merge must leave one box per car
         Path odRoot = tmp.resolve("od");
-        run(writeConfig(Examples.objectDetection(data, odRoot.toString(), null), "od"));
+        GroundTruthBackendConfig jitter = GroundTruthBackendConfig.builder().jitterPx(1.0).seed(7L).build();
+        run(writeConfig(Examples.objectDetection(data, odRoot.toString(), jitter), "od"));
         JsonNode od = JSON.readTree(odRoot.resolve("eval/eval.json").toFile());
         assertThat(Evaluation.f1Of(od.get("overall"), "car")).isEqualTo(1.0);
+        int cars = GeoJsonReader.read(data.resolve("scene_1_cars.geojson")).size();
+        assertThat(GeoJsonReader.read(odRoot.resolve("predict/scene_1.json")).size()).isEqualTo(cars);
         assertThat(chips(odRoot.resolve("chip/train-0.zip"))).isGreaterThan(0);
+    }
+
+    /**
+     * Predictions = labels moved k px right. By hand: predicted class at (x, y) is the label at
+     * (x − k, y), the null class for x < k; F1 of "building" from that confusion matrix.
+     */
+    @Test
+    void shiftedPredictionsLowerF1AsComputedByHand() throws Exception {
+        int k = 6;
+        Path root = tmp.resolve("seg-shift");
+        var cfg = Examples.semanticSegmentation(data, root.toString(), GroundTruthBackendConfig.builder().xShiftPx(k).build(),
+                SemanticSegmentationWindowMethod.RANDOM_SAMPLE);
+        run(writeConfig(cfg, "seg-shift"));
+        JsonNode eval = JSON.readTree(root.resolve("eval/eval.json").toFile());
+
+        var vs = new GeoJsonVectorSource(data.resolve("scene_1_buildings.geojson"), VectorSourceOptions.defaults(),
+                rv.core.CrsTransformer.of(rv.data.raster.RasterSources.open(data.resolve("scene_1.tif").toString())));
+        int w = 1200, h = 1200;
+        byte[] gt;
+        try (var img = rv.data.raster.RasterSources.open(data.resolve("scene_1.tif").toString())) {
+            gt = (byte[]) RasterizedSource.like(img, vs, new RasterizerOptions(0, false)).read(new Box(0, 0, w, h)).data();
+        }
+        long tp = 0, fp = 0, fn = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean g = gt[y * w + x] == 1;
+                boolean p = x >= k && gt[y * w + x - k] == 1;
+                if (g && p) tp++; else if (p) fp++; else if (g) fn++;
+            }
+        }
+        double precision = (double) tp / (tp + fp), recall = (double) tp / (tp + fn);
+        double f1 = 2 * precision * recall / (precision + recall);
+        assertThat(f1).isLessThan(0.99);
+        assertThat(Evaluation.f1Of(eval.get("overall"), "building")).isCloseTo(f1, within(1e-9));
+        assertThat(eval.get("overall").get(1).get("gt_count").asDouble()).isEqualTo(tp + fn);
     }
 }
