@@ -99,14 +99,17 @@ public final class ChipCommand {
             for (Box win : windows) {
                 Raster img = scene.raster().read(win);
                 t.advance(1);
-                double nd = Windows.nodataShare(img, scene.raster().nodata().orElse(0));
+                boolean[] nodata = nodataMask(img, scene.raster().nodata().orElse(0));
+                int ndCount = 0;
+                for (boolean b : nodata) if (b) ndCount++;
+                double nd = nodata.length == 0 ? 0 : (double) ndCount / nodata.length;
                 if (nd >= nodataThreshold && nd > 0) continue;
                 String id = scene.id() + "-" + n;
                 switch (task) {
                     case SEMANTIC_SEGMENTATION -> {
                         SegmentationLabelSource ls = (SegmentationLabelSource) scene.labels();
                         Raster labels = ls.labels(win);
-                        fillNodata(img, labels, ls.nullClassId(), scene.raster().nodata().orElse(0));
+                        if (ndCount > 0) fillNodata(nodata, labels, ls.nullClassId());
                         w.addSegmentation(id, img, labels);
                     }
                     case CHIP_CLASSIFICATION -> {
@@ -129,15 +132,37 @@ public final class ChipCommand {
         return n;
     }
 
-    /** Raster Vision's {@code fill_no_data}: label pixels whose image pixel is NODATA in every band get the null class. */
-    static void fillNodata(Raster img, Raster labels, int nullClassId, double nodata) {
-        int plane = img.width() * img.height();
+    /** Raster Vision's {@code fill_no_data}: label pixels whose image pixel is NODATA get the null class. */
+    static void fillNodata(boolean[] nodata, Raster labels, int nullClassId) {
         byte[] l = (byte[]) labels.data();
-        for (int i = 0; i < plane; i++) {
-            boolean all = true;
-            for (int b = 0; b < img.bands() && all; b++) all = img.getAt(b * plane + i) == nodata;
-            if (all) l[i] = (byte) nullClassId;
+        for (int i = 0; i < nodata.length; i++) if (nodata[i]) l[i] = (byte) nullClassId;
+    }
+
+    /** Pixels that equal {@code nodata} in every band (NaN matches NaN); Raster Vision's NODATA is 0 when the image has none. */
+    static boolean[] nodataMask(Raster img, double nodata) {
+        int plane = img.width() * img.height();
+        boolean[] m = new boolean[plane];
+        java.util.Arrays.fill(m, true);
+        if (img.data() instanceof byte[] d && (img.dataType() == rv.data.raster.DataType.UINT8 && nodata >= 0 && nodata <= 255
+                || img.dataType() == rv.data.raster.DataType.INT8 && nodata >= -128 && nodata <= 127)
+                && nodata == Math.rint(nodata)) {
+            byte v = (byte) (int) nodata;
+            for (int b = 0; b < img.bands(); b++) {
+                int base = b * plane;
+                for (int i = 0; i < plane; i++) if (d[base + i] != v) m[i] = false;
+            }
+            return m;
         }
+        boolean nan = Double.isNaN(nodata);
+        for (int b = 0; b < img.bands(); b++) {
+            int base = b * plane;
+            for (int i = 0; i < plane; i++) {
+                if (!m[i]) continue;
+                double x = img.getAt(base + i);
+                if (nan ? !Double.isNaN(x) : x != nodata) m[i] = false;
+            }
+        }
+        return m;
     }
 
     /** The training windows of a scene, as Raster Vision 0.12 picks them for the task. */
