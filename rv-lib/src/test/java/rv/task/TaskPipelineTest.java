@@ -89,6 +89,22 @@ class TaskPipelineTest {
     }
 
     @Test
+    void sceneWithoutChipsWarnsAndOthersStillChip() throws Exception {
+        Path root = tmp.resolve("seg-empty");
+        // an AOI far away from scene_0: no window lies inside it
+        Path aoi = tmp.resolve("far-aoi.geojson");
+        Files.writeString(aoi, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"properties\": {}, "
+                + "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[10, 10], [10.001, 10], [10.001, 10.001], [10, 10.001], [10, 10]]]}}]}");
+        var cfg = Examples.semanticSegmentation(data, root.toString(), null, SemanticSegmentationWindowMethod.SLIDING);
+        var ds = cfg.dataset();
+        cfg = cfg.toBuilder().dataset(ds.toBuilder().trainScenes(ds.trainScenes().get(0).toBuilder().aoiUris(aoi.toString()).build()).build()).build();
+        Cli.Result r = run(writeConfig(cfg, "seg-empty"), "analyze", "chip");
+        assertThat(r.out() + r.err()).contains("scene 'scene_0' produced no chips");
+        assertThat(chips(root.resolve("chip/train-0.zip"))).isZero();
+        assertThat(chips(root.resolve("chip/valid-0.zip"))).isEqualTo(64);
+    }
+
+    @Test
     void segmentationRandomSampleMakesChipsPerScene() throws Exception {
         Path root = tmp.resolve("seg-random");
         Path cfg = writeConfig(Examples.semanticSegmentation(data, root.toString(), null, SemanticSegmentationWindowMethod.RANDOM_SAMPLE), "seg-random");

@@ -53,7 +53,7 @@ public final class ChipCommand {
         this.task = TaskKind.of(config);
         this.classes = config.dataset().classConfig();
         this.chipSz = config.trainChipSz();
-        this.nodataThreshold = context == null ? 1.0
+        this.nodataThreshold = context == null || context.settings() == null ? 1.0
                 : context.settings().get("chip", "nodata_threshold").map(Double::parseDouble).orElse(1.0);
     }
 
