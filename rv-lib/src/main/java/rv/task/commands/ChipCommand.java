@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rv.core.Box;
 import rv.core.ClassConfig;
+import rv.core.Colors;
+import rv.core.RvException;
 import rv.core.Windows;
 import rv.core.progress.Progress;
 import rv.data.SceneConfig;
@@ -13,6 +15,7 @@ import rv.task.Prediction.ScoredBox;
 import rv.task.RvPipelineConfig;
 import rv.task.TaskKind;
 import rv.task.chips.ChipArchive;
+import rv.task.chips.DebugChips;
 import rv.task.detection.ObjectDetectionChipOptions;
 import rv.task.detection.ObjectDetectionConfig;
 import rv.task.detection.ObjectDetectionWindowMethod;
@@ -46,6 +49,9 @@ public final class ChipCommand {
     private final ClassConfig classes;
     private final int chipSz;
     private final double nodataThreshold;
+    private final int debugChips;
+    private String group = "train";
+    private int splitInd;
 
     public ChipCommand(RvPipelineConfig config, PipelineContext context) {
         this.config = config;
@@ -54,7 +60,17 @@ public final class ChipCommand {
         this.classes = config.dataset().classConfig();
         this.chipSz = config.trainChipSz();
         this.nodataThreshold = context == null || context.settings() == null ? 1.0
-                : context.settings().get("chip", "nodata_threshold").map(Double::parseDouble).orElse(1.0);
+                : context.settings().get("chip", "nodata_threshold").map(v -> number(v, "nodata_threshold")).orElse(1.0);
+        this.debugChips = context == null || context.settings() == null ? 0
+                : context.settings().get("chip", "debug_chips").map(v -> (int) number(v, "debug_chips")).orElse(0);
+    }
+
+    private static double number(String v, String key) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new RvException("setting chip." + key + " (CHIP_" + key.toUpperCase(java.util.Locale.ROOT) + ") must be a number, got '" + v + "'");
+        }
     }
 
     public void run(int splitInd, int numSplits) throws Exception {
@@ -63,6 +79,8 @@ public final class ChipCommand {
     }
 
     private void chipGroup(String group, List<SceneConfig> scenes, int splitInd) throws Exception {
+        this.group = group;
+        this.splitInd = splitInd;
         Path zip = ChipArchive.archivePath(config.chipUri(), group, splitInd);
         SceneLoader loader = new SceneLoader(classes);
         try (ChipArchive.Writer w = ChipArchive.create(zip, task.id(), classes.names(), chipSz)) {
@@ -111,11 +129,17 @@ public final class ChipCommand {
                         Raster labels = ls.labels(win);
                         if (ndCount > 0) fillNodata(nodata, labels, ls.nullClassId());
                         w.addSegmentation(id, img, labels);
+                        if (n < debugChips) {
+                            var png = DebugChips.rgb(img);
+                            DebugChips.overlayClasses(png, labels, Colors.of(classes));
+                            DebugChips.write(debugPath(id), png);
+                        }
                     }
                     case CHIP_CLASSIFICATION -> {
                         Integer c = ((ChipClassificationLabelSource) scene.labels()).classOf(win);
                         if (c == null) continue;
                         w.addClassification(id, img, c);
+                        if (n < debugChips) DebugChips.write(debugPath(id + "-" + classes.names().get(c)), DebugChips.rgb(img));
                     }
                     case OBJECT_DETECTION -> {
                         ObjectDetectionChipOptions o = ((ObjectDetectionConfig) config).chipOptions();
@@ -124,12 +148,21 @@ public final class ChipCommand {
                             local.add(b.shift(-win.x(), -win.y()));
                         }
                         w.addDetection(id, img, local);
+                        if (n < debugChips) {
+                            var png = DebugChips.rgb(img);
+                            DebugChips.drawBoxes(png, local, Colors.of(classes));
+                            DebugChips.write(debugPath(id), png);
+                        }
                     }
                 }
                 n++;
             }
         }
         return n;
+    }
+
+    private Path debugPath(String name) {
+        return ChipArchive.localPath(config.chipUri()).resolve("debug").resolve(group + "-" + splitInd).resolve(name + ".png");
     }
 
     /** Raster Vision's {@code fill_no_data}: label pixels whose image pixel is NODATA get the null class. */
