@@ -121,6 +121,10 @@ class TaskPipelineTest {
         assertThat(Evaluation.f1Of(cc.get("overall"), "building")).as(cc.toString()).isEqualTo(1.0);
         assertThat(Evaluation.f1Of(cc.get("overall"), "background")).as(cc.toString()).isEqualTo(1.0);
         assertThat(chips(ccRoot.resolve("chip/train-0.zip"))).isEqualTo(144);
+        assertThat(ccRoot.resolve("bundle/model-bundle.zip")).exists();
+        var cells = GeoJsonReader.read(ccRoot.resolve("predict/scene_1.json"));
+        assertThat(cells.size()).isEqualTo(144);
+        assertThat(cells.features().get(0).properties()).containsKeys("class_id", "class_name", "scores");
 
         // detection: windows overlap by half (stride 150), so every car is predicted by up to 4 windows,
         // each copy moved by up to 1 px (cars are ~6 px wide: 1 px keeps IoU ≥ 0.5); PREDICT's merge must leave one box per car
@@ -132,6 +136,14 @@ class TaskPipelineTest {
         int cars = GeoJsonReader.read(data.resolve("scene_1_cars.geojson")).size();
         assertThat(GeoJsonReader.read(odRoot.resolve("predict/scene_1.json")).size()).isEqualTo(cars);
         assertThat(chips(odRoot.resolve("chip/train-0.zip"))).isGreaterThan(0);
+
+        // existing predictions read through prediction_uri ({scene_id} filled in) score like the labels
+        Path existing = tmp.resolve("od-existing");
+        GroundTruthBackendConfig fromFile = GroundTruthBackendConfig.builder()
+                .predictionUri(data.resolve("{scene_id}_cars.geojson").toString()).build();
+        run(writeConfig(Examples.objectDetection(data, existing.toString(), fromFile), "od-existing"));
+        JsonNode ex = JSON.readTree(existing.resolve("eval/eval.json").toFile());
+        assertThat(Evaluation.f1Of(ex.get("overall"), "car")).isEqualTo(1.0);
     }
 
     /**
