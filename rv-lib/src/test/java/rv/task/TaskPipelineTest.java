@@ -111,6 +111,15 @@ class TaskPipelineTest {
         run(cfg, "analyze", "chip");
         assertThat(chips(root.resolve("chip/train-0.zip"))).isEqualTo(Examples.CHIPS_PER_SCENE);
         assertThat(chips(root.resolve("chip/valid-0.zip"))).isEqualTo(Examples.CHIPS_PER_SCENE);
+
+        // two splits: scene i goes to split i mod 2, so split 1 has no scene of either group
+        Path split = tmp.resolve("seg-split");
+        run(writeConfig(Examples.semanticSegmentation(data, split.toString(), null, SemanticSegmentationWindowMethod.RANDOM_SAMPLE),
+                "seg-split"), "analyze", "chip", "-s", "2");
+        assertThat(chips(split.resolve("chip/train-0.zip"))).isEqualTo(Examples.CHIPS_PER_SCENE);
+        assertThat(chips(split.resolve("chip/train-1.zip"))).isZero();
+        assertThat(ChipArchive.trainArchives(split.resolve("chip").toString())).hasSize(2);
+        assertThat(ChipArchive.validArchives(split.resolve("chip").toString())).hasSize(2);
     }
 
     @Test
