@@ -8,8 +8,9 @@ import rv.data.raster.DataType;
 import rv.data.raster.GeoTiffWriteOptions;
 import rv.data.raster.GeoTiffWriter;
 import rv.data.raster.RasterProfile;
-import rv.testing.GdalOracle;
-import rv.testing.TestRasters;
+import rv.testutil.GdalOracle;
+import rv.testutil.PythonOracle;
+import rv.testutil.TestRasters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -80,7 +81,7 @@ class CropCogifyCommandTest {
                 }
                 gdalArgs.addAll(List.of(src.toString(), ref.toString()));
                 assertThat(rv(args.toArray(String[]::new))).as(args.toString()).isZero();
-                GdalOracle.run(gdalArgs);
+                PythonOracle.exec(gdalArgs);
                 gdal.add(ours, null).put("same_pixels_as", ref.toString());
                 gdal.add(ref, null);
                 names.add(args.toString());

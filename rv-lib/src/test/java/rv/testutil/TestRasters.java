@@ -1,4 +1,4 @@
-package rv.testing;
+package rv.testutil;
 
 import rv.core.GeoTransform;
 import rv.data.raster.DataType;
