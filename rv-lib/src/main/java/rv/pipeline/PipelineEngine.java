@@ -1,6 +1,7 @@
 package rv.pipeline;
 
 import rv.core.RvException;
+import rv.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,7 +95,7 @@ public final class PipelineEngine {
             if (!o.endsWith("/")) continue;
             Path dir = localPath(o);
             Files.createDirectories(dir);
-            AtomicWrite.writeString(dir.resolve(DONE_MARKER), "");
+            AtomicFiles.writeString(dir.resolve(DONE_MARKER), "");
         }
     }
 
@@ -143,7 +144,7 @@ public final class PipelineEngine {
     /** Writes {@code config} as {@value #CONFIG_FILE} under its root URI, atomically; returns the file. */
     public static Path writeConfig(PipelineConfig config) throws IOException {
         Path p = configPath(config);
-        AtomicWrite.writeString(p, ConfigCodec.create().write(config));
+        AtomicFiles.writeString(p, ConfigCodec.create().write(config));
         return p;
     }
 
