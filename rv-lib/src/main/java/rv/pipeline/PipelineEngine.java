@@ -35,7 +35,15 @@ public final class PipelineEngine {
      * @param reason    why it runs or is skipped
      * @param dependsOn earlier commands whose outputs it reads
      */
-    public record Step(PipelineCommand command, boolean run, String reason, List<String> dependsOn) {}
+    public record Step(PipelineCommand command, boolean run, String reason, List<String> dependsOn) {
+        static final String NOT_REQUESTED = "not requested";
+
+        /** Whether the step runs; when it does not, says so on {@code out} unless it was simply not requested. */
+        public boolean runsOrReportsSkip(PrintStream out) {
+            if (!run && !reason.equals(NOT_REQUESTED)) out.println("Skipping " + command.name() + " command (" + reason + ")");
+            return run;
+        }
+    }
 
     /**
      * Plans a run: every command of {@code pipeline} in order, and whether it runs.
@@ -53,7 +61,7 @@ public final class PipelineEngine {
             for (PipelineCommand e : earlier) if (dependsOn(c, e)) deps.add(e.name());
             earlier.add(c);
             if (!requested.isEmpty() && !requested.contains(c.name())) {
-                steps.add(new Step(c, false, "not requested", deps));
+                steps.add(new Step(c, false, Step.NOT_REQUESTED, deps));
                 continue;
             }
             String reason;
