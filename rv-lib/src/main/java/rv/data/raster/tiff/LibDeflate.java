@@ -39,15 +39,31 @@ final class LibDeflate {
         else for (String c : CANDIDATES) if (Files.isReadable(Path.of(c))) { lib = c; break; }
         if (lib == null) throw new IllegalStateException("libdeflate.so.0 not found");
         System.load(lib);
-        SymbolLookup lookup = SymbolLookup.loaderLookup();
-        CLinker c = CLinker.getInstance();
-        ALLOC = c.downcallHandle(lookup.lookup("libdeflate_alloc_decompressor").orElseThrow(),
-                MethodType.methodType(MemoryAddress.class), FunctionDescriptor.of(CLinker.C_POINTER));
-        FREE = c.downcallHandle(lookup.lookup("libdeflate_free_decompressor").orElseThrow(),
-                MethodType.methodType(void.class, MemoryAddress.class), FunctionDescriptor.ofVoid(CLinker.C_POINTER));
-        ZLIB_DECOMPRESS = c.downcallHandle(lookup.lookup("libdeflate_zlib_decompress").orElseThrow(),
+        ALLOC = function("libdeflate_alloc_decompressor", MethodType.methodType(MemoryAddress.class), FunctionDescriptor.of(CLinker.C_POINTER));
+        FREE = freeFunction("libdeflate_free_decompressor");
+        ZLIB_DECOMPRESS = function("libdeflate_zlib_decompress",
                 MethodType.methodType(int.class, MemoryAddress.class, MemoryAddress.class, long.class, MemoryAddress.class, long.class, MemoryAddress.class),
                 FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER));
+    }
+
+    /** A downcall handle for libdeflate's function {@code name} (the library was loaded by this class). */
+    static MethodHandle function(String name, MethodType type, FunctionDescriptor descriptor) {
+        return CLinker.getInstance().downcallHandle(SymbolLookup.loaderLookup().lookup(name)
+                .orElseThrow(() -> new IllegalStateException(name + " not found in libdeflate")), type, descriptor);
+    }
+
+    /** A handle for one of libdeflate's {@code void libdeflate_free_…(void *)} functions. */
+    static MethodHandle freeFunction(String name) {
+        return function(name, MethodType.methodType(void.class, MemoryAddress.class), FunctionDescriptor.ofVoid(CLinker.C_POINTER));
+    }
+
+    /** Calls a handle from {@link #freeFunction} on {@code p}. */
+    static void free(MethodHandle freeFunction, MemoryAddress p) {
+        try {
+            freeFunction.invokeExact(p);
+        } catch (Throwable t) {
+            throw new IllegalStateException("freeing a libdeflate (de)compressor failed", t);
+        }
     }
 
     /** A decompressor and its native buffers; used by one thread at a time (a libdeflate decompressor is single-threaded). */
@@ -68,11 +84,7 @@ final class LibDeflate {
 
         @Override
         public void close() {
-            try {
-                FREE.invokeExact(decompressor);
-            } catch (Throwable t) {
-                throw new IllegalStateException("libdeflate_free_decompressor failed", t);
-            }
+            free(FREE, decompressor);
             in.close();
             out.close();
             actual.close();

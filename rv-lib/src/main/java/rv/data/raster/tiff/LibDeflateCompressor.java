@@ -4,7 +4,6 @@ import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
 import jdk.incubator.foreign.MemoryAddress;
 import jdk.incubator.foreign.MemorySegment;
-import jdk.incubator.foreign.SymbolLookup;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
@@ -25,16 +24,13 @@ final class LibDeflateCompressor {
 
     static {
         LibDeflate.check(); // loads libdeflate or throws
-        SymbolLookup lookup = SymbolLookup.loaderLookup();
-        CLinker c = CLinker.getInstance();
-        ALLOC = c.downcallHandle(lookup.lookup("libdeflate_alloc_compressor").orElseThrow(),
+        ALLOC = LibDeflate.function("libdeflate_alloc_compressor",
                 MethodType.methodType(MemoryAddress.class, int.class), FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_INT));
-        FREE = c.downcallHandle(lookup.lookup("libdeflate_free_compressor").orElseThrow(),
-                MethodType.methodType(void.class, MemoryAddress.class), FunctionDescriptor.ofVoid(CLinker.C_POINTER));
-        BOUND = c.downcallHandle(lookup.lookup("libdeflate_zlib_compress_bound").orElseThrow(),
+        FREE = LibDeflate.freeFunction("libdeflate_free_compressor");
+        BOUND = LibDeflate.function("libdeflate_zlib_compress_bound",
                 MethodType.methodType(long.class, MemoryAddress.class, long.class),
                 FunctionDescriptor.of(CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG));
-        COMPRESS = c.downcallHandle(lookup.lookup("libdeflate_zlib_compress").orElseThrow(),
+        COMPRESS = LibDeflate.function("libdeflate_zlib_compress",
                 MethodType.methodType(long.class, MemoryAddress.class, MemoryAddress.class, long.class, MemoryAddress.class, long.class),
                 FunctionDescriptor.of(CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG));
     }
@@ -61,14 +57,7 @@ final class LibDeflateCompressor {
 
         @Override
         public void close() {
-            for (MemoryAddress c : compressors) {
-                if (c == null) continue;
-                try {
-                    FREE.invokeExact(c);
-                } catch (Throwable t) {
-                    throw new IllegalStateException("libdeflate_free_compressor failed", t);
-                }
-            }
+            for (MemoryAddress c : compressors) if (c != null) LibDeflate.free(FREE, c);
             in.close();
             out.close();
         }
