@@ -1,0 +1,145 @@
+package rv.data.raster;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A process-wide LRU cache of decoded raster chunks (tiles or strips), bounded in bytes. Keys are
+ * (source id, chunk index); each open source takes a fresh id, so a reopened file starts cold.
+ * The capacity comes from the system property {@code rv.tileCacheMb} (default 256) or
+ * {@link #setCapacityMb}.
+ *
+ * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
+ * unpinned chunks are recycled for the next decode ({@link #recycled}) so a busy cache does not
+ * turn into old-generation garbage and full GCs.
+ */
+public final class TileCache {
+    private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", 256) << 20);
+    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_RECYCLED = 8;
+
+    /** A cached chunk; valid to read while pinned. */
+    public static final class Handle {
+        private final Object data;
+        private final long bytes;
+        private int pins;
+        private boolean evicted;
+
+        private Handle(Object data, long bytes) { this.data = data; this.bytes = bytes; }
+
+        public Object data() { return data; }
+    }
+
+    private final LinkedHashMap<Long, Handle> map = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<FreeKey, ArrayDeque<Object>> free = new HashMap<>();
+    private int freeCount;
+    private long capacity;
+    private long used;
+    private long hits;
+    private long misses;
+
+    public TileCache(long capacityBytes) { this.capacity = Math.max(0, capacityBytes); }
+
+    public static TileCache global() { return GLOBAL; }
+
+    /** A new id for a source's keys. */
+    public static int newSourceId() { return IDS.incrementAndGet(); }
+
+    public static long key(int sourceId, int chunk) { return ((long) sourceId << 32) | (chunk & 0xffffffffL); }
+
+    public synchronized void setCapacityMb(long mb) {
+        capacity = Math.max(0, mb) << 20;
+        evict();
+    }
+
+    public synchronized long capacityBytes() { return capacity; }
+
+    public synchronized long usedBytes() { return used; }
+
+    /** The cached chunk, pinned (call {@link #release}); null when absent. */
+    public synchronized Handle acquire(long key) {
+        Handle h = map.get(key);
+        if (h == null) { misses++; return null; }
+        hits++;
+        h.pins++;
+        return h;
+    }
+
+    /** Caches a freshly decoded chunk and returns it pinned; an entry already there wins. */
+    public synchronized Handle insert(long key, Object data, long bytes) {
+        Handle old = map.get(key);
+        if (old != null) {
+            old.pins++;
+            recycle(data);
+            return old;
+        }
+        Handle h = new Handle(data, bytes);
+        h.pins = 1;
+        if (bytes > capacity) {
+            h.evicted = true;
+            return h;
+        }
+        map.put(key, h);
+        used += bytes;
+        evict();
+        return h;
+    }
+
+    public synchronized void release(Handle h) {
+        if (--h.pins == 0 && h.evicted) recycle(h.data);
+    }
+
+    /** An array of the given class and length from evicted chunks, or null. Its content is stale. */
+    public synchronized Object recycled(Class<?> arrayClass, int length) {
+        ArrayDeque<Object> q = free.get(freeKey(arrayClass, length));
+        if (q == null || q.isEmpty()) return null;
+        freeCount--;
+        return q.poll();
+    }
+
+    /** Drops every entry of a source (called when it closes). */
+    public synchronized void removeSource(int sourceId) {
+        Iterator<Map.Entry<Long, Handle>> it = map.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Handle> e = it.next();
+            if ((int) (e.getKey() >>> 32) == sourceId) {
+                it.remove();
+                drop(e.getValue());
+            }
+        }
+        free.clear();
+        freeCount = 0;
+    }
+
+    public synchronized long hits() { return hits; }
+
+    public synchronized long misses() { return misses; }
+
+    private void evict() {
+        Iterator<Handle> it = map.values().iterator();
+        while (used > capacity && it.hasNext()) {
+            Handle h = it.next();
+            it.remove();
+            drop(h);
+        }
+    }
+
+    private void drop(Handle h) {
+        used -= h.bytes;
+        h.evicted = true;
+        if (h.pins == 0) recycle(h.data);
+    }
+
+    private void recycle(Object array) {
+        if (freeCount >= MAX_RECYCLED) return;
+        free.computeIfAbsent(freeKey(array.getClass(), java.lang.reflect.Array.getLength(array)), k -> new ArrayDeque<>()).add(array);
+        freeCount++;
+    }
+
+    private record FreeKey(Class<?> arrayClass, int length) {}
+
+    private static FreeKey freeKey(Class<?> c, int length) { return new FreeKey(c, length); }
+}

@@ -1,0 +1,286 @@
+package rv.data.raster.tiff;
+
+import rv.core.RvException;
+import rv.data.raster.DataType;
+import rv.io.RangeReader;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+
+/**
+ * Turns one strip or tile of a {@link TiffImage} into pixels: reads its bytes, decompresses, undoes
+ * the predictor and returns a band-sequential primitive array ({@code bandsPerChunk × blockHeight ×
+ * blockWidth}, the array type of {@link rv.data.raster.Raster}). Safe to call from several threads;
+ * scratch buffers are per thread.
+ */
+public final class ChunkDecoder {
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[3][]);
+
+    private final TiffImage img;
+    private final RangeReader in;
+    private final int bytesPerSample;
+    private final double fill;
+
+    public ChunkDecoder(TiffImage img, RangeReader in) {
+        this.img = img;
+        this.in = in;
+        this.bytesPerSample = img.dataType.bytes();
+        this.fill = img.nodata.orElse(0);
+    }
+
+    public TiffImage image() { return img; }
+
+    /** Throws the "unsupported compression" error if this file's codec cannot be decoded. */
+    public void checkSupported() {
+        if (!img.compression.isSupported()) {
+            String n = img.compression == Compression.UNKNOWN ? "code " + img.compressionCode : img.compression.name();
+            throw new RvException("unsupported compression " + n + " in " + img.name
+                    + " (rv reads none, deflate, LZW, PackBits and JPEG; convert with gdal_translate -co COMPRESS=DEFLATE)");
+        }
+        if (img.predictor != 1 && img.predictor != 2 && img.predictor != 3) {
+            throw new RvException("unsupported predictor " + img.predictor + " in " + img.name);
+        }
+        if (img.compression == Compression.JPEG && img.dataType != DataType.UINT8) {
+            throw new RvException("unsupported JPEG with " + img.dataType.numpyName() + " samples in " + img.name);
+        }
+    }
+
+    /** Number of array elements of one decoded chunk. */
+    public int chunkLength() { return img.bandsPerChunk() * img.blockWidth * img.blockHeight; }
+
+    /** Decodes chunk {@code index} (see {@link TiffImage}) into a new array. */
+    public Object decode(int index) throws IOException { return decode(index, null); }
+
+    /**
+     * Decodes chunk {@code index} into {@code target} (an array of {@link #chunkLength()} elements of
+     * the raster's array type, whose old content is overwritten) or, when null, a new array.
+     */
+    public Object decode(int index, Object target) throws IOException {
+        checkSupported();
+        int bw = img.blockWidth, nb = img.bandsPerChunk();
+        int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;
+        int rows = img.rowsInChunk(blockRow);
+        Object out = target != null ? target : rv.data.raster.Raster.allocate(img.dataType, chunkLength());
+        long off = img.offsets[index], count = img.byteCounts[index];
+        if (count == 0 || off == 0) { // sparse chunk: GDAL fills it with nodata (or 0)
+            new rv.data.raster.Raster(bw, img.blockHeight, nb, img.dataType, out).fill(fill);
+            return out;
+        }
+        if (count > Integer.MAX_VALUE - 16) throw new RvException(img.name + ": chunk " + index + " is larger than 2 GB");
+        if (off + count > in.size()) {
+            throw new RvException(img.name + ": corrupt or truncated TIFF: " + (img.tiled ? "tile " : "strip ") + index
+                    + " at bytes " + off + ".." + (off + count) + " is past the end of the file (" + in.size() + " bytes)");
+        }
+        byte[][] scratch = SCRATCH.get();
+        int expected = bw * rows * nb * bytesPerSample;
+        byte[] raw = scratch[0] = grow(scratch[0], (int) count);
+        try {
+            in.readFully(off, raw, 0, (int) count);
+        } catch (EOFException e) {
+            throw new RvException(img.name + ": corrupt or truncated TIFF: " + e.getMessage(), e);
+        }
+        byte[] plain;
+        int n;
+        switch (img.compression) {
+            case NONE -> { plain = raw; n = (int) Math.min(count, expected); }
+            case DEFLATE, ADOBE_DEFLATE -> {
+                plain = scratch[1] = grow(scratch[1], expected);
+                try {
+                    n = Codecs.inflate(raw, (int) count, plain, expected);
+                } catch (DataFormatException e) {
+                    throw new RvException(img.name + ": corrupt deflate data in chunk " + index + ": " + e.getMessage(), e);
+                }
+            }
+            case LZW -> { plain = scratch[1] = grow(scratch[1], expected); n = Codecs.unLzw(raw, (int) count, plain, expected); }
+            case PACKBITS -> { plain = scratch[1] = grow(scratch[1], expected); n = Codecs.unpackBits(raw, (int) count, plain, expected); }
+            case JPEG -> {
+                plain = scratch[1] = grow(scratch[1], expected);
+                Arrays.fill(plain, 0, expected, (byte) 0);
+                try {
+                    JpegCodec.decode(raw, (int) count, img.jpegTables, plain, bw, rows, nb, img.photometric == TiffTag.PHOTOMETRIC_YCBCR);
+                } catch (IOException | RuntimeException e) {
+                    throw new RvException(img.name + ": corrupt JPEG data in chunk " + index + ": " + e.getMessage(), e);
+                }
+                n = expected;
+            }
+            default -> throw new IllegalStateException("unreachable: " + img.compression);
+        }
+        if (n < expected) {
+            if (plain == raw) { plain = scratch[1] = grow(scratch[1], expected); System.arraycopy(raw, 0, plain, 0, n); }
+            Arrays.fill(plain, n, expected, (byte) 0);
+        }
+        ByteOrder order = img.order;
+        if (img.predictor == 3) {
+            byte[] tmp = scratch[2] = grow(scratch[2], expected);
+            undoFloatPredictor(plain, tmp, bw * nb, rows, nb, bytesPerSample);
+            plain = tmp;
+            order = ByteOrder.BIG_ENDIAN;
+        }
+        toBandSequential(plain, order, img.predictor == 2, out, bw, rows, nb, img.blockHeight);
+        return out;
+    }
+
+    private static byte[] grow(byte[] b, int n) {
+        return b != null && b.length >= n ? b : new byte[Math.max(n, b == null ? 0 : b.length + b.length / 2)];
+    }
+
+    /**
+     * Floating-point predictor (TIFF Technical Note 3): each row is byte-differenced with stride
+     * {@code nb}, then its bytes are grouped by significance (most significant first). Writes the
+     * row's samples as big-endian values into {@code dst}.
+     */
+    static void undoFloatPredictor(byte[] src, byte[] dst, int valuesPerRow, int rows, int stride, int bps) {
+        int rowBytes = valuesPerRow * bps;
+        for (int r = 0; r < rows; r++) {
+            int base = r * rowBytes;
+            for (int i = base + stride; i < base + rowBytes; i++) src[i] += src[i - stride];
+            for (int v = 0; v < valuesPerRow; v++) {
+                for (int k = 0; k < bps; k++) dst[base + v * bps + k] = src[base + k * valuesPerRow + v];
+            }
+        }
+    }
+
+    /** Per-thread typed scratch arrays for the interleaved samples of one chunk. */
+    private static final class Typed {
+        short[] s = new short[0];
+        int[] i = new int[0];
+        long[] l = new long[0];
+        float[] f = new float[0];
+        double[] d = new double[0];
+    }
+
+    private static final ThreadLocal<Typed> TYPED = ThreadLocal.withInitial(Typed::new);
+
+    /**
+     * Pixel-interleaved bytes → band-sequential array: a bulk byte-order conversion, then predictor 2
+     * (horizontal differencing) on the interleaved samples, then one de-interleaving pass.
+     * {@code plane} uses the full block height so every chunk has the same shape.
+     */
+    private void toBandSequential(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb, int blockH) {
+        int n = w * rows * nb;
+        int plane = w * blockH;
+        ByteBuffer bb = ByteBuffer.wrap(src, 0, n * bytesPerSample).order(order);
+        Typed t = TYPED.get();
+        switch (bytesPerSample) {
+            case 1 -> {
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) src[k] += src[k - nb];
+                    }
+                }
+                deinterleave(src, out, w, rows, nb, plane);
+            }
+            case 2 -> {
+                if (nb == 1 && !pred2) { bb.asShortBuffer().get((short[]) out, 0, n); return; }
+                if (t.s.length < n) t.s = new short[n];
+                short[] v = t.s;
+                bb.asShortBuffer().get(v, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
+                    }
+                }
+                deinterleave(v, out, w, rows, nb, plane);
+            }
+            case 4 -> {
+                if (out instanceof float[] fo && !pred2) {
+                    if (nb == 1) { bb.asFloatBuffer().get(fo, 0, n); return; }
+                    if (t.f.length < n) t.f = new float[n];
+                    bb.asFloatBuffer().get(t.f, 0, n);
+                    deinterleave(t.f, out, w, rows, nb, plane);
+                    return;
+                }
+                if (t.i.length < n) t.i = new int[n];
+                int[] v = t.i;
+                bb.asIntBuffer().get(v, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        int base = r * w * nb;
+                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
+                    }
+                }
+                if (out instanceof int[]) {
+                    deinterleave(v, out, w, rows, nb, plane);
+                } else {
+                    float[] fo = (float[]) out;
+                    for (int r = 0; r < rows; r++) {
+                        for (int x = 0; x < w; x++) {
+                            for (int s = 0; s < nb; s++) fo[s * plane + r * w + x] = Float.intBitsToFloat(v[(r * w + x) * nb + s]);
+                        }
+                    }
+                }
+            }
+            case 8 -> {
+                double[] o = (double[]) out;
+                if (!pred2) {
+                    if (nb == 1) { bb.asDoubleBuffer().get(o, 0, n); return; }
+                    if (t.d.length < n) t.d = new double[n];
+                    bb.asDoubleBuffer().get(t.d, 0, n);
+                    deinterleave(t.d, out, w, rows, nb, plane);
+                    return;
+                }
+                if (t.l.length < n) t.l = new long[n];
+                long[] v = t.l;
+                bb.asLongBuffer().get(v, 0, n);
+                for (int r = 0; r < rows; r++) {
+                    int base = r * w * nb;
+                    for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
+                }
+                for (int r = 0; r < rows; r++) {
+                    for (int x = 0; x < w; x++) {
+                        for (int s = 0; s < nb; s++) o[s * plane + r * w + x] = Double.longBitsToDouble(v[(r * w + x) * nb + s]);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("bytes per sample " + bytesPerSample);
+        }
+    }
+
+    /** Copies {@code rows × w} pixels of {@code nb} interleaved samples into {@code nb} planes. */
+    private static void deinterleave(Object src, Object dst, int w, int rows, int nb, int plane) {
+        int n = w * rows;
+        if (nb == 1) { System.arraycopy(src, 0, dst, 0, n); return; }
+        if (src instanceof short[] a) {
+            short[] o = (short[]) dst;
+            if (nb == 4) {
+                for (int p = 0, k = 0; p < n; p++, k += 4) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
+                }
+            } else if (nb == 3) {
+                for (int p = 0, k = 0; p < n; p++, k += 3) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
+                }
+            } else {
+                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            }
+        } else if (src instanceof byte[] a) {
+            byte[] o = (byte[]) dst;
+            if (nb == 3) {
+                for (int p = 0, k = 0; p < n; p++, k += 3) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
+                }
+            } else if (nb == 4) {
+                for (int p = 0, k = 0; p < n; p++, k += 4) {
+                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
+                }
+            } else {
+                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            }
+        } else if (src instanceof int[] a) {
+            int[] o = (int[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+        } else if (src instanceof float[] a) {
+            float[] o = (float[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+        } else {
+            double[] a = (double[]) src, o = (double[]) dst;
+            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+        }
+    }
+}
