@@ -1,0 +1,102 @@
+package rv.learn.train;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds batches on worker threads ahead of the training step. Order and augmentation are a pure
+ * function of (seed, epoch, batch index), so runs are reproducible whatever the thread timing.
+ */
+final class BatchLoader implements AutoCloseable {
+    private final ExecutorService pool;
+    private final int prefetch;
+
+    BatchLoader(int workers) {
+        this.pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "rv-batch-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        this.prefetch = Math.max(2, workers + 1);
+    }
+
+    /** The index order of an epoch: shuffled with (seed, epoch) when {@code shuffle}. */
+    static List<Integer> order(int n, long seed, int epoch, boolean shuffle) {
+        List<Integer> idx = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) idx.add(i);
+        if (shuffle) Collections.shuffle(idx, new Random(seed * 1_000_003L + epoch));
+        return idx;
+    }
+
+    /** Batches of {@code order} (the last one may be smaller unless {@code dropLast}). */
+    Iterator<Batch> batches(ChipData data, LearnerSpec spec, List<Integer> order, int batchSz, Augmentor aug,
+                            long seed, int epoch, boolean dropLast) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < order.size(); i += batchSz) {
+            List<Integer> g = order.subList(i, Math.min(order.size(), i + batchSz));
+            if (dropLast && g.size() < batchSz && !groups.isEmpty()) break;
+            groups.add(g);
+        }
+        ArrayDeque<Future<Batch>> queue = new ArrayDeque<>();
+        int[] next = {0};
+        Runnable fill = () -> {
+            while (queue.size() < prefetch && next[0] < groups.size()) {
+                int b = next[0]++;
+                List<Integer> g = groups.get(b);
+                long s = seed ^ (epoch * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+                queue.add(pool.submit(() -> build(data, spec, g, aug, new Random(s))));
+            }
+        };
+        return new Iterator<>() {
+            @Override public boolean hasNext() {
+                fill.run();
+                return !queue.isEmpty();
+            }
+
+            @Override public Batch next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                try {
+                    Batch b = queue.poll().get();
+                    fill.run();
+                    return b;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("building a batch failed: " + e.getCause(), e.getCause());
+                }
+            }
+        };
+    }
+
+    static Batch build(ChipData data, LearnerSpec spec, List<Integer> idx, Augmentor aug, Random rnd) {
+        int n = idx.size(), c = data.bands(), s = data.chipSize(), per = c * s * s;
+        float[] img = new float[n * per];
+        boolean seg = spec.task() == LearnerSpec.Task.SEGMENTATION;
+        int[] cls = seg ? null : new int[n];
+        byte[] masks = seg ? new byte[n * s * s] : null;
+        for (int k = 0; k < n; k++) {
+            int i = idx.get(k);
+            data.copyNormalised(i, spec.mean(), spec.std(), img, k * per);
+            byte[] mask = null;
+            if (seg) mask = data.masks.get(i).clone();
+            else cls[k] = data.classIds.get(i);
+            if (aug != null) aug.apply(img, k * per, c, s, mask, rnd);
+            if (seg) System.arraycopy(mask, 0, masks, k * s * s, s * s);
+        }
+        return new Batch(n, c, s, img, cls, masks);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
