@@ -54,7 +54,8 @@ public record LearnerSpec(
 
     public int numClasses() { return classNames.size(); }
 
-    public LearnerSpec withNormalisation(int bands, float[] mean, float[] std) {
+    /** This spec with the chips' band count, size and normalisation filled in. */
+    public LearnerSpec withData(int bands, int chipSize, float[] mean, float[] std) {
         return new LearnerSpec(task, backbone, widthMult, classNames, bands, chipSize, mean, std, ignoreId, lr, numEpochs,
                 batchSz, oneCycle, multiStage, optimizer, augmentors, seed, testMode, overfitMode, overfitNumSteps, initWeights);
     }
