@@ -29,7 +29,8 @@ public final class Main implements Runnable {
             ReadCommand.class,
             DemoDataCommand.class,
             RasterizeCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            BenchLearnCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
