@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,13 +62,7 @@ public final class ChipArchive {
     }
 
     /** Local path of a {@code file:} URI or plain path; CHIP/TRAIN work on local folders. */
-    public static Path localPath(String uri) {
-        if (uri.startsWith("file:")) return Path.of(URI.create(uri));
-        if (uri.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
-            throw new RvException("chip archives must be on the local file system, not " + uri);
-        }
-        return Path.of(uri);
-    }
+    public static Path localPath(String uri) { return rv.task.TaskFiles.localPath(uri); }
 
     /** Path of split {@code k}'s archive of a group ({@code train} or {@code valid}). */
     public static Path archivePath(String chipUri, String group, int k) {
