@@ -78,7 +78,7 @@ class UNet(nn.Module):
             self.mixes.append(nn.Sequential(conv_bn_relu(c + s, c, 3, 1), conv_bn_relu(c, c, 3, 1)))
             x = c
         last = max(16, stem_c // 2)
-        self.final = nn.Sequential(up2(x, last), conv_bn_relu(last, last, 3, 1))
+        self.final = up2(x, last)
         self.head = nn.Conv2d(last, classes, 1)
 
     def forward(self, x):

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Semantic segmentation: a U-Net on a torchvision ResNet encoder. Each decoder level doubles the
  * resolution (1×1 conv + pixel shuffle), concatenates the encoder feature of that scale and mixes with
- * two 3×3 conv-BN-ReLU layers; a last up-step returns to full resolution and a 1×1 conv gives per-pixel
+ * two 3×3 conv-BN-ReLU layers; a last up-step (no conv at full resolution, to keep CPU cost down)
+ * returns to full resolution and a 1×1 conv gives per-pixel
  * logits (N, classes, H, W). Input H and W must be multiples of 32.
  */
 public final class UNet extends AbstractBlock {
@@ -45,7 +46,7 @@ public final class UNet extends AbstractBlock {
                     .add(Layers.convBnRelu(c, 3, 1)).add(Layers.convBnRelu(c, 3, 1))));
         }
         int lastC = Math.max(16, e.stemChannels() / 2);
-        finalUp = addChildBlock("final_up", new SequentialBlock().add(Layers.upsample2x(lastC)).add(Layers.convBnRelu(lastC, 3, 1)));
+        finalUp = addChildBlock("final_up", Layers.upsample2x(lastC));
         head = addChildBlock("head", Layers.convBias(numClasses, 1));
     }
 

@@ -33,12 +33,15 @@ public final class ChipData {
                 }
                 for (ChipArchive.Chip c : r.chips()) {
                     Raster img = r.image(c);
-                    d.add(p, img);
                     if (task == LearnerSpec.Task.CLASSIFICATION) {
+                        d.add(p, img);
                         d.classIds.add(c.classId());
                     } else {
-                        Raster lab = r.labels(c);
-                        d.masks.add((byte[]) lab.data());
+                        // The U-Net needs sides that are multiples of 32: pad with zeros, labels with
+                        // an id the loss ignores (255).
+                        int s = (img.width() + 31) / 32 * 32;
+                        d.add(p, pad(img, s, 0));
+                        d.masks.add((byte[]) pad(r.labels(c), s, 255).data());
                     }
                 }
             }
@@ -57,6 +60,13 @@ public final class ChipData {
                     + " vs " + bands + "x" + size + "); rechip with one chip size");
         }
         images.add(img);
+    }
+
+    private static Raster pad(Raster r, int s, int fill) {
+        if (r.width() == s && r.height() == s) return r;
+        Raster out = Raster.filled(s, s, r.bands(), r.dataType(), fill);
+        out.paste(r, 0, 0);
+        return out;
     }
 
     public int size() { return images.size(); }
