@@ -30,7 +30,8 @@ public final class Main implements Runnable {
             DemoDataCommand.class,
             RasterizeCommand.class,
             StatsCommand.class,
-            BenchLearnCommand.class
+            BenchLearnCommand.class,
+            PredictCliCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)
