@@ -53,8 +53,10 @@ final class QuickstartCommand implements Callable<Integer> {
                     .model(ClassificationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
                     .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(16).oneCycle(true).build())
                     .augmentors(aug).build();
-            case OBJECT_DETECTION -> throw new RvException("rv's DJL backend has no object detection model yet;"
-                    + " run 'rv quickstart --task semantic_segmentation' or '--task classification'");
+            case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
+                    .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
+                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(8).oneCycle(true).build())
+                    .augmentors(aug).build();
         };
     }
 

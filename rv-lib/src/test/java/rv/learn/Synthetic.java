@@ -42,6 +42,24 @@ final class Synthetic {
         }
     }
 
+    /** Detection chips: one to three bright squares (class 1) each, as COCO boxes. */
+    static void detection(Path zip, int n, int s, long seed) throws IOException {
+        Random rnd = new Random(seed);
+        try (ChipArchive.Writer w = ChipArchive.create(zip, ChipArchive.OBJECT_DETECTION, List.of("background", "car"), s)) {
+            for (int i = 0; i < n; i++) {
+                Raster r = chip(rnd, s, false, null);
+                byte[] d = (byte[]) r.data();
+                java.util.List<rv.task.Prediction.ScoredBox> boxes = new java.util.ArrayList<>();
+                for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+                    int x0 = 4 + 20 * k, y0 = 4 + rnd.nextInt(s - 24), bw = 10 + rnd.nextInt(6), bh = 10 + rnd.nextInt(6);
+                    for (int y = y0; y < y0 + bh; y++) for (int x = x0; x < x0 + bw; x++) for (int b = 0; b < 3; b++) d[(b * s + y) * s + x] = (byte) 220;
+                    boxes.add(new rv.task.Prediction.ScoredBox(x0, y0, bw, bh, 1, 1));
+                }
+                w.addDetection("c" + i, r, boxes);
+            }
+        }
+    }
+
     static void classification(Path zip, int n, int s, long seed) throws IOException {
         Random rnd = new Random(seed);
         try (ChipArchive.Writer w = ChipArchive.create(zip, ChipArchive.CHIP_CLASSIFICATION, List.of("empty", "building"), s)) {

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * The DJL (PyTorch engine) backend for the {@code pytorch_chip_classification_backend} and
- * {@code pytorch_semantic_segmentation_backend} configs. Settings (rv profile or environment):
+ * {@code pytorch_semantic_segmentation_backend} and {@code pytorch_object_detection_backend} configs. Settings (rv profile or environment):
  * {@code RV_SEED} (default 0), {@code RV_NUM_WORKERS} loader threads (default 2),
  * {@code RV_OPTIMIZER} adam|adamw|sgd (default adam, as Raster Vision).
  */
@@ -38,7 +38,8 @@ public final class DjlBackend implements Backend {
 
     @Override
     public boolean supports(BackendConfig config) {
-        return config instanceof PyTorchChipClassificationConfig || config instanceof PyTorchSemanticSegmentationConfig;
+        return config instanceof PyTorchChipClassificationConfig || config instanceof PyTorchSemanticSegmentationConfig
+                || config instanceof rv.learn.PyTorchObjectDetectionConfig;
     }
 
     /** The learner spec of a pipeline (normalisation still unset). */
@@ -63,6 +64,15 @@ public final class DjlBackend implements Backend {
             testMode = Boolean.TRUE.equals(c.testMode());
         } else if (b instanceof PyTorchSemanticSegmentationConfig c) {
             task = LearnerSpec.Task.SEGMENTATION;
+            backbone = c.model().backbone();
+            width = c.model().widthMult() == null ? 1.0 : c.model().widthMult();
+            init = c.model().initWeights();
+            pretrained = Boolean.TRUE.equals(c.model().pretrained());
+            solver = c.solver();
+            augmentors = c.augmentors();
+            testMode = Boolean.TRUE.equals(c.testMode());
+        } else if (b instanceof rv.learn.PyTorchObjectDetectionConfig c) {
+            task = LearnerSpec.Task.DETECTION;
             backbone = c.model().backbone();
             width = c.model().widthMult() == null ? 1.0 : c.model().widthMult();
             init = c.model().initWeights();

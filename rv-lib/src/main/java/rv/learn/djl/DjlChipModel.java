@@ -10,7 +10,9 @@ import ai.djl.training.ParameterStore;
 import rv.core.RvException;
 import rv.data.raster.Raster;
 import rv.learn.engine.Engines;
+import rv.learn.model.Anchors;
 import rv.learn.model.Models;
+import rv.learn.model.Ssd;
 import rv.learn.train.ChipData;
 import rv.learn.train.LearnerSpec;
 import rv.task.ChipModel;
@@ -73,9 +75,22 @@ public final class DjlChipModel implements ChipModel {
         }
         try (NDManager m = manager.newSubManager()) {
             NDArray in = m.create(x, new Shape(n, c, ph, pw));
-            NDArray logits = block.forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow();
-            float[] p = logits.softmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+            NDList outs = block.forward(new ParameterStore(m, false), new NDList(in), false);
             int k = spec.numClasses();
+            if (block instanceof Ssd ssd) {
+                float[] anchors = Anchors.generate(ph, pw, ssd.featureSizes(ph, pw));
+                int a = anchors.length / 4;
+                float[] probs = outs.get(0).softmax(2).toFloatArray();
+                float[] off = outs.get(1).toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    out.add(new Prediction.Boxes(Anchors.detect(anchors,
+                            java.util.Arrays.copyOfRange(probs, i * a * (k + 1), (i + 1) * a * (k + 1)),
+                            java.util.Arrays.copyOfRange(off, i * a * 4, (i + 1) * a * 4), k, 0.05, 0.45, 200, pw, ph)));
+                }
+                return out;
+            }
+            NDArray logits = outs.singletonOrThrow();
+            float[] p = logits.softmax(1).toType(DataType.FLOAT32, false).toFloatArray();
             for (int i = 0; i < n; i++) {
                 if (!seg) {
                     float[] probs = new float[k];

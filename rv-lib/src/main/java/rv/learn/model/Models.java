@@ -15,6 +15,7 @@ public final class Models {
                     ? MobileNetV2.classifier(spec.numClasses(), spec.widthMult())
                     : ResNet.classifier(resnetDepth(spec.backbone()), spec.numClasses(), spec.widthMult());
             case SEGMENTATION -> new UNet(resnetDepth(spec.backbone()), spec.numClasses(), spec.widthMult());
+            case DETECTION -> new Ssd(resnetDepth(spec.backbone()), spec.numClasses(), spec.widthMult());
         };
     }
 

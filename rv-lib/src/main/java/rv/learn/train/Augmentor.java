@@ -25,15 +25,15 @@ final class Augmentor {
     }
 
     /** Augments one chip in place: {@code img} bands×s×s at {@code off}; {@code mask} s×s or null. */
-    void apply(float[] img, int off, int bands, int s, byte[] mask, Random rnd) {
+    void apply(float[] img, int off, int bands, int s, byte[] mask, List<rv.task.Prediction.ScoredBox> boxes, Random rnd) {
         for (String n : names) {
             switch (n) {
-                case "HorizontalFlip" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, 1); }
-                case "VerticalFlip" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, 2); }
-                case "Transpose" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, 3); }
+                case "HorizontalFlip" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, boxes, 1); }
+                case "VerticalFlip" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, boxes, 2); }
+                case "Transpose" -> { if (rnd.nextBoolean()) geometric(img, off, bands, s, mask, boxes, 3); }
                 case "RandomRotate90" -> {
                     int k = rnd.nextInt(4);
-                    for (int i = 0; i < k; i++) geometric(img, off, bands, s, mask, 4);
+                    for (int i = 0; i < k; i++) geometric(img, off, bands, s, mask, boxes, 4);
                 }
                 case "Blur", "GaussianBlur" -> { if (rnd.nextBoolean()) blur(img, off, bands, s); }
                 case "GaussNoise" -> {
@@ -82,7 +82,8 @@ final class Augmentor {
     }
 
     /** op 1: flip columns, 2: flip rows, 3: transpose, 4: rotate 90° counter-clockwise. */
-    static void geometric(float[] img, int off, int bands, int s, byte[] mask, int op) {
+    static void geometric(float[] img, int off, int bands, int s, byte[] mask, List<rv.task.Prediction.ScoredBox> boxes, int op) {
+        if (boxes != null) boxes.replaceAll(b -> box(b, op, s));
         float[] tmp = new float[s * s];
         for (int b = 0; b < bands; b++) {
             int base = off + b * s * s;
@@ -94,6 +95,18 @@ final class Augmentor {
             for (int r = 0; r < s; r++) for (int c = 0; c < s; c++) t[r * s + c] = mask[src(op, r, c, s)];
             System.arraycopy(t, 0, mask, 0, s * s);
         }
+    }
+
+    /** The box after the same transform: out(r, c) = in(src(r, c)), so a point moves by the inverse. */
+    static rv.task.Prediction.ScoredBox box(rv.task.Prediction.ScoredBox b, int op, int s) {
+        double x0 = b.x(), y0 = b.y(), x1 = b.xMax(), y1 = b.yMax();
+        return switch (op) {
+            case 1 -> new rv.task.Prediction.ScoredBox(s - x1, y0, b.w(), b.h(), b.classId(), b.score());
+            case 2 -> new rv.task.Prediction.ScoredBox(x0, s - y1, b.w(), b.h(), b.classId(), b.score());
+            case 3 -> new rv.task.Prediction.ScoredBox(y0, x0, b.h(), b.w(), b.classId(), b.score());
+            // rot90 (counter-clockwise): a point (x, y) goes to (y, s - x)
+            default -> new rv.task.Prediction.ScoredBox(y0, s - x1, b.h(), b.w(), b.classId(), b.score());
+        };
     }
 
     private static int src(int op, int r, int c, int s) {

@@ -81,18 +81,23 @@ final class BatchLoader implements AutoCloseable {
         int n = idx.size(), c = data.bands(), s = data.chipSize(), per = c * s * s;
         float[] img = new float[n * per];
         boolean seg = spec.task() == LearnerSpec.Task.SEGMENTATION;
-        int[] cls = seg ? null : new int[n];
+        boolean det = spec.task() == LearnerSpec.Task.DETECTION;
+        List<List<rv.task.Prediction.ScoredBox>> boxes = det ? new java.util.ArrayList<>() : null;
+        int[] cls = seg || det ? null : new int[n];
         byte[] masks = seg ? new byte[n * s * s] : null;
         for (int k = 0; k < n; k++) {
             int i = idx.get(k);
             data.copyNormalised(i, spec.mean(), spec.std(), img, k * per);
             byte[] mask = null;
+            List<rv.task.Prediction.ScoredBox> bx = null;
             if (seg) mask = data.masks.get(i).clone();
+            else if (det) bx = new java.util.ArrayList<>(data.boxes.get(i));
             else cls[k] = data.classIds.get(i);
-            if (aug != null) aug.apply(img, k * per, c, s, mask, rnd);
+            if (aug != null) aug.apply(img, k * per, c, s, mask, bx, rnd);
+            if (det) boxes.add(bx);
             if (seg) System.arraycopy(mask, 0, masks, k * s * s, s * s);
         }
-        return new Batch(n, c, s, img, cls, masks);
+        return new Batch(n, c, s, img, cls, masks, boxes);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class ChipData {
     final List<Raster> images = new ArrayList<>();
     final List<Integer> classIds = new ArrayList<>();
     final List<byte[]> masks = new ArrayList<>();
+    final List<List<rv.task.Prediction.ScoredBox>> boxes = new ArrayList<>();
     int bands = -1;
     int size = -1;
     String dtype;
@@ -27,7 +28,11 @@ public final class ChipData {
         ChipData d = new ChipData();
         for (Path p : archives) {
             try (ChipArchive.Reader r = ChipArchive.open(p)) {
-                String want = task == LearnerSpec.Task.CLASSIFICATION ? ChipArchive.CHIP_CLASSIFICATION : ChipArchive.SEMANTIC_SEGMENTATION;
+                String want = switch (task) {
+                    case CLASSIFICATION -> ChipArchive.CHIP_CLASSIFICATION;
+                    case SEGMENTATION -> ChipArchive.SEMANTIC_SEGMENTATION;
+                    case DETECTION -> ChipArchive.OBJECT_DETECTION;
+                };
                 if (!r.info().task().equals(want)) {
                     throw new RvException("chip archive " + p + " holds " + r.info().task() + " chips, but this learner trains " + want);
                 }
@@ -36,6 +41,9 @@ public final class ChipData {
                     if (task == LearnerSpec.Task.CLASSIFICATION) {
                         d.add(p, img);
                         d.classIds.add(c.classId());
+                    } else if (task == LearnerSpec.Task.DETECTION) {
+                        d.add(p, img);
+                        d.boxes.add(c.boxes());
                     } else {
                         // The U-Net needs sides that are multiples of 32: pad with zeros, labels with
                         // an id the loss ignores (255).

@@ -41,7 +41,7 @@ public record LearnerSpec(
         String initWeights) {
 
     /** What the network predicts. */
-    public enum Task { CLASSIFICATION, SEGMENTATION }
+    public enum Task { CLASSIFICATION, SEGMENTATION, DETECTION }
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

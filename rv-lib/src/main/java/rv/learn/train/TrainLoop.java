@@ -55,6 +55,7 @@ public final class TrainLoop {
     private final Path dir;
     private final int workers;
     private final Consumer<String> log;
+    private float[] anchors;
 
     public TrainLoop(LearnerSpec spec, ChipData train, ChipData valid, Path trainDir, int workers, Consumer<String> log) {
         this.spec = spec;
@@ -104,9 +105,15 @@ public final class TrainLoop {
             }
             Schedule schedule = new Schedule(spec.lr(), stepsPerEpoch, numEpochs, spec.oneCycle(), spec.multiStage(),
                     startEpoch * stepsPerEpoch);
-            Loss loss = spec.task() == LearnerSpec.Task.SEGMENTATION
-                    ? new PixelCrossEntropy(spec.numClasses(), spec.ignoreId())
-                    : Loss.softmaxCrossEntropyLoss();
+            Loss loss = switch (spec.task()) {
+                case SEGMENTATION -> new PixelCrossEntropy(spec.numClasses(), spec.ignoreId());
+                case DETECTION -> new SsdLoss();
+                case CLASSIFICATION -> Loss.softmaxCrossEntropyLoss();
+            };
+            if (block instanceof rv.learn.model.Ssd ssd) {
+                int s = train.chipSize();
+                anchors = rv.learn.model.Anchors.generate(s, s, ssd.featureSizes(s, s));
+            }
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
                     .optOptimizer(optimizer(schedule))
                     .optDevices(new Device[] {device});
@@ -150,19 +157,23 @@ public final class TrainLoop {
     }
 
     /** One optimisation step in its own NDManager scope; returns the batch loss. */
-    private static double step(Trainer trainer, Batch b) {
+    private double step(Trainer trainer, Batch b) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray x = m.create(b.images(), new Shape(b.n(), b.bands(), b.size(), b.size()));
-            NDArray y = labels(m, b);
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList pred = trainer.forward(new NDList(x));
-                NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
+                NDArray l = trainer.getLoss().evaluate(labels(m, b, pred), pred);
                 gc.backward(l);
                 double v = l.getFloat();
                 trainer.step();
                 return v;
             }
         }
+    }
+
+    private NDList labels(NDManager m, Batch b, NDList pred) {
+        if (b.boxes() != null) return SsdLoss.targets(m, b, pred, anchors);
+        return new NDList(labels(m, b));
     }
 
     private static NDArray labels(NDManager m, Batch b) {
@@ -186,8 +197,20 @@ public final class TrainLoop {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDArray x = m.create(b.images(), new Shape(b.n(), b.bands(), b.size(), b.size()));
                 NDList pred = trainer.evaluate(new NDList(x));
-                sum += loss.evaluate(new NDList(labels(m, b)), pred).getFloat() * b.n();
+                sum += loss.evaluate(labels(m, b, pred), pred).getFloat() * b.n();
                 n += b.n();
+                if (b.boxes() != null) {
+                    float[] probs = pred.get(0).softmax(2).toFloatArray();
+                    float[] off = pred.get(1).toFloatArray();
+                    int a = anchors.length / 4, k = spec.numClasses();
+                    for (int i = 0; i < b.n(); i++) {
+                        List<rv.task.Prediction.ScoredBox> found = rv.learn.model.Anchors.detect(anchors,
+                                java.util.Arrays.copyOfRange(probs, i * a * (k + 1), (i + 1) * a * (k + 1)),
+                                java.util.Arrays.copyOfRange(off, i * a * 4, (i + 1) * a * 4), k, 0.5, 0.45, 100, b.size(), b.size());
+                        metrics.addDetections(b.boxes().get(i), found, 0.5);
+                    }
+                    continue;
+                }
                 int[] am = pred.singletonOrThrow().argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
                 for (int i = 0; i < am.length; i++) {
                     int truth = b.masks() == null ? b.classIds()[i] : b.masks()[i] & 0xff;
