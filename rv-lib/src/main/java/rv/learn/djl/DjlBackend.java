@@ -91,8 +91,11 @@ public final class DjlBackend implements Backend {
         String opt = setting(ctx, "OPTIMIZER", "adam");
         int epochs = testMode ? solver.testNumEpochs() : solver.numEpochs();
         int batch = testMode ? solver.testBatchSz() : solver.batchSz();
-        return new LearnerSpec(task, backbone, width, config.dataset().classConfig().names(), 0, 0, new float[0], new float[0],
-                -1, solver.lr(), epochs, batch, solver.oneCycle(), solver.multiStage(), opt, augmentors,
+        // Segmentation chips mark pixels without labels (outside the scene or AOI) with the null class: ignored by the loss.
+        var classes = config.dataset().classConfig();
+        int ignore = task == LearnerSpec.Task.SEGMENTATION && classes.nullClass() != null ? classes.classId(classes.nullClass()) : -1;
+        return new LearnerSpec(task, backbone, width, classes.names(), 0, 0, new float[0], new float[0],
+                ignore, solver.lr(), epochs, batch, solver.oneCycle(), solver.multiStage(), opt, augmentors,
                 Long.parseLong(seed), testMode, false, solver.overfitNumSteps(), init);
     }
 
