@@ -50,7 +50,7 @@ final class BenchLearnCommand implements Callable<Integer> {
         boolean seg = task.startsWith("seg");
         LearnerSpec spec = new LearnerSpec(seg ? LearnerSpec.Task.SEGMENTATION : LearnerSpec.Task.CLASSIFICATION,
                 Backbone.RESNET18, width, List.of("a", "b"), 3, size, new float[3], new float[] {1, 1, 1}, -1, 1e-3, 1,
-                batch, false, List.of(), "adam", List.of(), 0, false, false, 1, null);
+                batch, false, List.of(), "adam", List.of(), 0, false, false, 1, null, 0);
         Loss loss = seg ? new SegLoss() : Loss.softmaxCrossEntropyLoss();
         try (Model model = Model.newInstance("bench", device)) {
             model.setBlock(Models.build(spec));

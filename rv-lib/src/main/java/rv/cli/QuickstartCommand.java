@@ -47,7 +47,7 @@ final class QuickstartCommand implements Callable<Integer> {
         return switch (kind) {
             case SEMANTIC_SEGMENTATION -> PyTorchSemanticSegmentationConfig.builder()
                     .model(SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(5e-3).numEpochs(epochs == null ? 6 : epochs).batchSz(8).oneCycle(true).build())
+                    .solver(SolverConfig.builder().lr(5e-3).numEpochs(epochs == null ? 16 : epochs).batchSz(8).oneCycle(true).build())
                     .augmentors(aug).build();
             case CHIP_CLASSIFICATION -> PyTorchChipClassificationConfig.builder()
                     .model(ClassificationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
@@ -70,6 +70,9 @@ final class QuickstartCommand implements Callable<Integer> {
         };
         long t0 = System.nanoTime();
         BackendConfig backend = backend(kind, epochs);
+        // Small CPU budget: segmentation trains on random 128-px crops and validates on 16 chips per epoch.
+        if (kind == TaskKind.SEMANTIC_SEGMENTATION && System.getenv("RV_TRAIN_CROP") == null) System.setProperty("rv.train_crop", "128");
+        if (System.getenv("RV_VALID_CHIPS") == null) System.setProperty("rv.valid_chips", "16");
         Path data = out.resolve("data").toAbsolutePath();
         if (!Files.isRegularFile(data.resolve("scene_1.tif"))) {
             System.out.println("rv quickstart: generating demo scenes in " + data);

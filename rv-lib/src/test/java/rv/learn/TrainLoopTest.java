@@ -26,7 +26,7 @@ class TrainLoopTest {
     static LearnerSpec spec(LearnerSpec.Task task, int epochs, double lr) {
         return new LearnerSpec(task, Backbone.RESNET18, 0.25, List.of("background", "building"), 3, 32,
                 new float[] {0, 0, 0}, new float[] {255, 255, 255}, -1, lr, epochs, 8, false, List.of(), "adam",
-                List.of("HorizontalFlip", "VerticalFlip", "RandomRotate90"), 7, false, false, 1, null);
+                List.of("HorizontalFlip", "VerticalFlip", "RandomRotate90"), 7, false, false, 1, null, 0);
     }
 
     @Test

@@ -29,7 +29,10 @@ import java.util.Map;
  * The DJL (PyTorch engine) backend for the {@code pytorch_chip_classification_backend} and
  * {@code pytorch_semantic_segmentation_backend} and {@code pytorch_object_detection_backend} configs. Settings (rv profile or environment):
  * {@code RV_SEED} (default 0), {@code RV_NUM_WORKERS} loader threads (default 2),
- * {@code RV_OPTIMIZER} adam|adamw|sgd (default adam, as Raster Vision).
+ * {@code RV_OPTIMIZER} adam|adamw|sgd (default adam, as Raster Vision), {@code RV_TRAIN_CROP} (segmentation:
+ * train on random crops of this many pixels, a multiple of 32; default 0 = whole chips). Each may also
+ * be a system property {@code rv.seed}, {@code rv.num_workers}, …; {@code RV_VALID_CHIPS}: validate on at
+ * most this many chips per epoch (default 0 = all).
  */
 public final class DjlBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
@@ -96,12 +99,15 @@ public final class DjlBackend implements Backend {
         int ignore = task == LearnerSpec.Task.SEGMENTATION && classes.nullClass() != null ? classes.classId(classes.nullClass()) : -1;
         return new LearnerSpec(task, backbone, width, classes.names(), 0, 0, new float[0], new float[0],
                 ignore, solver.lr(), epochs, batch, solver.oneCycle(), solver.multiStage(), opt, augmentors,
-                Long.parseLong(seed), testMode, false, solver.overfitNumSteps(), init);
+                Long.parseLong(seed), testMode, false, solver.overfitNumSteps(), init,
+                task == LearnerSpec.Task.SEGMENTATION ? Integer.parseInt(setting(ctx, "TRAIN_CROP", "0")) : 0);
     }
 
     private static String setting(PipelineContext ctx, String key, String dflt) {
         String env = System.getenv("RV_" + key);
         if (env != null) return env;
+        String prop = System.getProperty("rv." + key.toLowerCase());
+        if (prop != null) return prop;
         if (ctx != null && ctx.settings() != null) return ctx.settings().get("RV", key).orElse(dflt);
         return dflt;
     }
@@ -119,7 +125,12 @@ public final class DjlBackend implements Backend {
         java.io.PrintStream out = context != null && context.out() != null ? context.out() : System.out;
         out.println("TRAIN: " + train.size() + " training chips, " + valid.size() + " validation chips, "
                 + spec.backbone().name().toLowerCase() + " x" + spec.widthMult() + " on " + rv.learn.engine.Engines.device());
-        new TrainLoop(spec, train, valid, ChipArchive.localPath(config.trainUri()), workers, out::println).run();
+        if (spec.trainCrop() % 32 != 0 || spec.trainCrop() < 0) {
+            throw new RvException("setting train_crop (RV_TRAIN_CROP) must be a positive multiple of 32, got " + spec.trainCrop());
+        }
+        int validChips = Integer.parseInt(setting(context, "VALID_CHIPS", "0"));
+        new TrainLoop(spec, train, valid, ChipArchive.localPath(config.trainUri()), workers, out::println)
+                .validLimit(validChips).run();
     }
 
     @Override

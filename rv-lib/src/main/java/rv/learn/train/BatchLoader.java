@@ -78,6 +78,10 @@ final class BatchLoader implements AutoCloseable {
     }
 
     static Batch build(ChipData data, LearnerSpec spec, List<Integer> idx, Augmentor aug, Random rnd) {
+        int crop = spec.trainCrop();
+        if (aug != null && crop > 0 && crop < data.chipSize() && spec.task() == LearnerSpec.Task.SEGMENTATION) {
+            return crop(build(data, spec, idx, null, rnd), crop, aug, rnd);
+        }
         int n = idx.size(), c = data.bands(), s = data.chipSize(), per = c * s * s;
         float[] img = new float[n * per];
         boolean seg = spec.task() == LearnerSpec.Task.SEGMENTATION;
@@ -98,6 +102,26 @@ final class BatchLoader implements AutoCloseable {
             if (seg) System.arraycopy(mask, 0, masks, k * s * s, s * s);
         }
         return new Batch(n, c, s, img, cls, masks, boxes);
+    }
+
+    /** Random {@code crop}² windows of a segmentation batch, then the augmentations. */
+    private static Batch crop(Batch b, int crop, Augmentor aug, Random rnd) {
+        int n = b.n(), c = b.bands(), s = b.size(), per = c * crop * crop;
+        float[] img = new float[n * per];
+        byte[] masks = new byte[n * crop * crop];
+        for (int k = 0; k < n; k++) {
+            int x0 = rnd.nextInt(s - crop + 1), y0 = rnd.nextInt(s - crop + 1);
+            for (int r = 0; r < crop; r++) {
+                for (int band = 0; band < c; band++) {
+                    System.arraycopy(b.images(), k * c * s * s + (band * s + y0 + r) * s + x0, img, k * per + (band * crop + r) * crop, crop);
+                }
+                System.arraycopy(b.masks(), k * s * s + (y0 + r) * s + x0, masks, k * crop * crop + r * crop, crop);
+            }
+            byte[] m = java.util.Arrays.copyOfRange(masks, k * crop * crop, (k + 1) * crop * crop);
+            aug.apply(img, k * per, c, crop, m, null, rnd);
+            System.arraycopy(m, 0, masks, k * crop * crop, crop * crop);
+        }
+        return new Batch(n, c, crop, img, null, masks, null);
     }
 
     @Override

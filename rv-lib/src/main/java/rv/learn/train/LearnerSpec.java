@@ -16,6 +16,7 @@ import java.util.List;
  * @param mean     per-band mean subtracted before the network (0 for uint8 chips)
  * @param std      per-band divisor (255 for uint8 chips)
  * @param ignoreId label id ignored by the segmentation loss (ids ≥ numClasses are always ignored)
+ * @param trainCrop segmentation: train on random square crops of this size (0: whole chips)
  */
 public record LearnerSpec(
         Task task,
@@ -38,7 +39,8 @@ public record LearnerSpec(
         boolean testMode,
         boolean overfitMode,
         int overfitNumSteps,
-        String initWeights) {
+        String initWeights,
+        int trainCrop) {
 
     /** What the network predicts. */
     public enum Task { CLASSIFICATION, SEGMENTATION, DETECTION }
@@ -57,7 +59,7 @@ public record LearnerSpec(
     /** This spec with the chips' band count, size and normalisation filled in. */
     public LearnerSpec withData(int bands, int chipSize, float[] mean, float[] std) {
         return new LearnerSpec(task, backbone, widthMult, classNames, bands, chipSize, mean, std, ignoreId, lr, numEpochs,
-                batchSz, oneCycle, multiStage, optimizer, augmentors, seed, testMode, overfitMode, overfitNumSteps, initWeights);
+                batchSz, oneCycle, multiStage, optimizer, augmentors, seed, testMode, overfitMode, overfitNumSteps, initWeights, trainCrop);
     }
 
     public String toJson() {

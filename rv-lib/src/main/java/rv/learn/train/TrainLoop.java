@@ -56,6 +56,7 @@ public final class TrainLoop {
     private final int workers;
     private final Consumer<String> log;
     private float[] anchors;
+    private int validLimit = Integer.MAX_VALUE;
 
     public TrainLoop(LearnerSpec spec, ChipData train, ChipData valid, Path trainDir, int workers, Consumer<String> log) {
         this.spec = spec;
@@ -64,6 +65,12 @@ public final class TrainLoop {
         this.dir = trainDir;
         this.workers = workers;
         this.log = log == null ? LOG::info : log;
+    }
+
+    /** Validates on at most the first {@code n} validation chips each epoch (default: all). */
+    public TrainLoop validLimit(int n) {
+        this.validLimit = n > 0 ? n : Integer.MAX_VALUE;
+        return this;
     }
 
     /** Trains (resuming from a checkpoint if one is there) and writes the final model. */
@@ -135,7 +142,7 @@ public final class TrainLoop {
                         while (it.hasNext()) { lossSum += step(trainer, it.next()); steps++; }
                     }
                     double lr = schedule.at((epoch + 1) * stepsPerEpoch - 1);
-                    Validation v = validate(trainer, loss, loader, testMode ? 2 * batchSz : Integer.MAX_VALUE);
+                    Validation v = validate(trainer, loss, loader, testMode ? Math.min(validLimit, 2 * batchSz) : validLimit);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     ObjectNode row = history.addObject();
                     row.put("epoch", epoch);
