@@ -13,13 +13,13 @@ import java.util.Map;
  * {@link #setCapacityMb}.
  *
  * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
- * unpinned chunks are recycled for the next decode ({@link #recycled}) so a busy cache does not
- * turn into old-generation garbage and full GCs.
+ * unpinned chunks (and of closed sources) are kept for the next decode ({@link #recycled}) so a busy
+ * cache neither churns old-generation garbage nor makes the GC copy fresh tiles. Cached plus kept
+ * arrays never exceed the capacity.
  */
 public final class TileCache {
     private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", 256) << 20);
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final int MAX_RECYCLED = 8;
 
     /** A cached chunk; valid to read while pinned. */
     public static final class Handle {
@@ -35,7 +35,7 @@ public final class TileCache {
 
     private final LinkedHashMap<Long, Handle> map = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<FreeKey, ArrayDeque<Object>> free = new HashMap<>();
-    private int freeCount;
+    private long freeBytes;
     private long capacity;
     private long used;
     private long hits;
@@ -53,7 +53,11 @@ public final class TileCache {
     public synchronized void setCapacityMb(long mb) {
         capacity = Math.max(0, mb) << 20;
         evict();
+        trimFree();
     }
+
+    /** Bytes of arrays kept for reuse. */
+    public synchronized long keptBytes() { return freeBytes; }
 
     public synchronized long capacityBytes() { return capacity; }
 
@@ -67,6 +71,9 @@ public final class TileCache {
         h.pins++;
         return h;
     }
+
+    /** Whether a chunk is cached (does not count as a hit or touch its LRU position). */
+    public synchronized boolean contains(long key) { return map.containsKey(key); }
 
     /** Caches a freshly decoded chunk and returns it pinned; an entry already there wins. */
     public synchronized Handle insert(long key, Object data, long bytes) {
@@ -85,6 +92,7 @@ public final class TileCache {
         map.put(key, h);
         used += bytes;
         evict();
+        trimFree();
         return h;
     }
 
@@ -96,8 +104,9 @@ public final class TileCache {
     public synchronized Object recycled(Class<?> arrayClass, int length) {
         ArrayDeque<Object> q = free.get(freeKey(arrayClass, length));
         if (q == null || q.isEmpty()) return null;
-        freeCount--;
-        return q.poll();
+        Object a = q.poll();
+        freeBytes -= sizeOf(a);
+        return a;
     }
 
     /** Drops every entry of a source (called when it closes). */
@@ -110,8 +119,6 @@ public final class TileCache {
                 drop(e.getValue());
             }
         }
-        free.clear();
-        freeCount = 0;
     }
 
     public synchronized long hits() { return hits; }
@@ -134,9 +141,27 @@ public final class TileCache {
     }
 
     private void recycle(Object array) {
-        if (freeCount >= MAX_RECYCLED) return;
+        long size = sizeOf(array);
+        if (used + freeBytes + size > capacity) return;
         free.computeIfAbsent(freeKey(array.getClass(), java.lang.reflect.Array.getLength(array)), k -> new ArrayDeque<>()).add(array);
-        freeCount++;
+        freeBytes += size;
+    }
+
+    /** Drops kept arrays until cached + kept bytes fit the capacity. */
+    private void trimFree() {
+        Iterator<ArrayDeque<Object>> it = free.values().iterator();
+        while (used + freeBytes > capacity && it.hasNext()) {
+            ArrayDeque<Object> q = it.next();
+            while (used + freeBytes > capacity && !q.isEmpty()) freeBytes -= sizeOf(q.poll());
+            if (q.isEmpty()) it.remove();
+        }
+    }
+
+    private static long sizeOf(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        Class<?> c = array.getClass().getComponentType();
+        int b = c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8;
+        return (long) n * b + 64;
     }
 
     private record FreeKey(Class<?> arrayClass, int length) {}

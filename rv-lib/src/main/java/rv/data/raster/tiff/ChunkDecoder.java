@@ -13,8 +13,9 @@ import java.util.zip.DataFormatException;
 
 /**
  * Turns one strip or tile of a {@link TiffImage} into pixels: reads its bytes, decompresses, undoes
- * the predictor and returns a band-sequential primitive array ({@code bandsPerChunk × blockHeight ×
- * blockWidth}, the array type of {@link rv.data.raster.Raster}). Safe to call from several threads;
+ * the predictor and returns a pixel-interleaved primitive array ({@code blockHeight × blockWidth ×
+ * bandsPerChunk}, the array type of {@link rv.data.raster.Raster}); keeping the file's interleaving
+ * saves a full pass per tile, and window reads gather the bands they need. Safe to call from several threads;
  * scratch buffers are per thread.
  */
 public final class ChunkDecoder {
@@ -120,7 +121,7 @@ public final class ChunkDecoder {
             plain = tmp;
             order = ByteOrder.BIG_ENDIAN;
         }
-        toBandSequential(plain, order, img.predictor == 2, out, bw, rows, nb, img.blockHeight);
+        toSamples(plain, order, img.predictor == 2, out, bw, rows, nb);
         return out;
     }
 
@@ -144,97 +145,49 @@ public final class ChunkDecoder {
         }
     }
 
-    /** Per-thread typed scratch arrays for the interleaved samples of one chunk. */
-    private static final class Typed {
-        short[] s = new short[0];
-        int[] i = new int[0];
-        long[] l = new long[0];
-        float[] f = new float[0];
-        double[] d = new double[0];
-    }
-
-    private static final ThreadLocal<Typed> TYPED = ThreadLocal.withInitial(Typed::new);
-
     /**
-     * Pixel-interleaved bytes → band-sequential array: a bulk byte-order conversion, then predictor 2
-     * (horizontal differencing) on the interleaved samples, then one de-interleaving pass.
-     * {@code plane} uses the full block height so every chunk has the same shape.
+     * Interleaved bytes → interleaved samples of the raster's array type: one bulk byte-order
+     * conversion, then predictor 2 (horizontal differencing, stride {@code nb}) in place.
      */
-    private void toBandSequential(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb, int blockH) {
+    private void toSamples(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb) {
         int n = w * rows * nb;
-        int plane = w * blockH;
         ByteBuffer bb = ByteBuffer.wrap(src, 0, n * bytesPerSample).order(order);
-        Typed t = TYPED.get();
+        int rowLen = w * nb;
         switch (bytesPerSample) {
             case 1 -> {
-                if (pred2) {
-                    for (int r = 0; r < rows; r++) {
-                        int base = r * w * nb;
-                        for (int k = base + nb; k < base + w * nb; k++) src[k] += src[k - nb];
-                    }
-                }
-                deinterleave(src, out, w, rows, nb, plane);
+                byte[] v = (byte[]) out;
+                System.arraycopy(src, 0, v, 0, n);
+                if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
             }
             case 2 -> {
-                if (nb == 1 && !pred2) { bb.asShortBuffer().get((short[]) out, 0, n); return; }
-                if (t.s.length < n) t.s = new short[n];
-                short[] v = t.s;
+                short[] v = (short[]) out;
                 bb.asShortBuffer().get(v, 0, n);
-                if (pred2) {
-                    for (int r = 0; r < rows; r++) {
-                        int base = r * w * nb;
-                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
-                    }
-                }
-                deinterleave(v, out, w, rows, nb, plane);
+                if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
             }
             case 4 -> {
-                if (out instanceof float[] fo && !pred2) {
-                    if (nb == 1) { bb.asFloatBuffer().get(fo, 0, n); return; }
-                    if (t.f.length < n) t.f = new float[n];
-                    bb.asFloatBuffer().get(t.f, 0, n);
-                    deinterleave(t.f, out, w, rows, nb, plane);
-                    return;
-                }
-                if (t.i.length < n) t.i = new int[n];
-                int[] v = t.i;
-                bb.asIntBuffer().get(v, 0, n);
-                if (pred2) {
-                    for (int r = 0; r < rows; r++) {
-                        int base = r * w * nb;
-                        for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
-                    }
-                }
-                if (out instanceof int[]) {
-                    deinterleave(v, out, w, rows, nb, plane);
-                } else {
-                    float[] fo = (float[]) out;
-                    for (int r = 0; r < rows; r++) {
-                        for (int x = 0; x < w; x++) {
-                            for (int s = 0; s < nb; s++) fo[s * plane + r * w + x] = Float.intBitsToFloat(v[(r * w + x) * nb + s]);
+                if (out instanceof float[] f) {
+                    bb.asFloatBuffer().get(f, 0, n);
+                    if (pred2) { // integer differencing of the float bits, as libtiff does
+                        for (int r = 0; r < rows; r++) {
+                            for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) {
+                                f[k] = Float.intBitsToFloat(Float.floatToRawIntBits(f[k]) + Float.floatToRawIntBits(f[k - nb]));
+                            }
                         }
                     }
+                } else {
+                    int[] v = (int[]) out;
+                    bb.asIntBuffer().get(v, 0, n);
+                    if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
                 }
             }
             case 8 -> {
-                double[] o = (double[]) out;
-                if (!pred2) {
-                    if (nb == 1) { bb.asDoubleBuffer().get(o, 0, n); return; }
-                    if (t.d.length < n) t.d = new double[n];
-                    bb.asDoubleBuffer().get(t.d, 0, n);
-                    deinterleave(t.d, out, w, rows, nb, plane);
-                    return;
-                }
-                if (t.l.length < n) t.l = new long[n];
-                long[] v = t.l;
-                bb.asLongBuffer().get(v, 0, n);
-                for (int r = 0; r < rows; r++) {
-                    int base = r * w * nb;
-                    for (int k = base + nb; k < base + w * nb; k++) v[k] += v[k - nb];
-                }
-                for (int r = 0; r < rows; r++) {
-                    for (int x = 0; x < w; x++) {
-                        for (int s = 0; s < nb; s++) o[s * plane + r * w + x] = Double.longBitsToDouble(v[(r * w + x) * nb + s]);
+                double[] d = (double[]) out;
+                bb.asDoubleBuffer().get(d, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) {
+                            d[k] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[k]) + Double.doubleToRawLongBits(d[k - nb]));
+                        }
                     }
                 }
             }
@@ -242,45 +195,27 @@ public final class ChunkDecoder {
         }
     }
 
-    /** Copies {@code rows × w} pixels of {@code nb} interleaved samples into {@code nb} planes. */
-    private static void deinterleave(Object src, Object dst, int w, int rows, int nb, int plane) {
-        int n = w * rows;
-        if (nb == 1) { System.arraycopy(src, 0, dst, 0, n); return; }
+    /**
+     * Copies {@code len} samples {@code src[srcOff], src[srcOff+stride], …} to {@code dst[dstOff..]}:
+     * one band of one row of an interleaved chunk into a band-sequential raster.
+     */
+    static void gather(Object src, int srcOff, int stride, Object dst, int dstOff, int len) {
+        if (stride == 1) { System.arraycopy(src, srcOff, dst, dstOff, len); return; }
         if (src instanceof short[] a) {
             short[] o = (short[]) dst;
-            if (nb == 4) {
-                for (int p = 0, k = 0; p < n; p++, k += 4) {
-                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
-                }
-            } else if (nb == 3) {
-                for (int p = 0, k = 0; p < n; p++, k += 3) {
-                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
-                }
-            } else {
-                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
-            }
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
         } else if (src instanceof byte[] a) {
             byte[] o = (byte[]) dst;
-            if (nb == 3) {
-                for (int p = 0, k = 0; p < n; p++, k += 3) {
-                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2];
-                }
-            } else if (nb == 4) {
-                for (int p = 0, k = 0; p < n; p++, k += 4) {
-                    o[p] = a[k]; o[plane + p] = a[k + 1]; o[2 * plane + p] = a[k + 2]; o[3 * plane + p] = a[k + 3];
-                }
-            } else {
-                for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
-            }
-        } else if (src instanceof int[] a) {
-            int[] o = (int[]) dst;
-            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
         } else if (src instanceof float[] a) {
             float[] o = (float[]) dst;
-            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
+        } else if (src instanceof int[] a) {
+            int[] o = (int[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
         } else {
             double[] a = (double[]) src, o = (double[]) dst;
-            for (int s = 0; s < nb; s++) for (int p = 0, k = s, d = s * plane; p < n; p++, k += nb) o[d + p] = a[k];
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
         }
     }
 }
