@@ -31,7 +31,7 @@ class TrainLoopTest {
 
     @Test
     void segmentationLearnsBrightRectanglesAndWritesLogs(@TempDir Path tmp) throws Exception {
-        Synthetic.segmentation(tmp.resolve("train-0.zip"), 96, 32, 1);
+        Synthetic.segmentation(tmp.resolve("train-0.zip"), 64, 32, 1);
         Synthetic.segmentation(tmp.resolve("valid-0.zip"), 24, 32, 2);
         ChipData train = ChipData.load(List.of(tmp.resolve("train-0.zip")), LearnerSpec.Task.SEGMENTATION);
         ChipData valid = ChipData.load(List.of(tmp.resolve("valid-0.zip")), LearnerSpec.Task.SEGMENTATION);

@@ -41,6 +41,10 @@ public final class Engines {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("ai.djl.default_engine", "PyTorch");
+        // CPU-only machines: DJL's GPU probe warns that no CUDA driver is there; that is expected.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        }
         setIfAbsent("ai.djl.pytorch.num_threads", System.getenv("RV_TORCH_THREADS"));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", System.getenv("RV_TORCH_INTEROP_THREADS"));
     }
