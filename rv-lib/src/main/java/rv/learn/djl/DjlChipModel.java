@@ -99,6 +99,8 @@ public final class DjlChipModel implements ChipModel {
                 } else {
                     float[] probs = new float[k * h * w];
                     for (int cl = 0; cl < k; cl++) {
+                        // The ignored (null) class was never trained: it must never win.
+                        if (cl == spec.ignoreId()) continue;
                         for (int row = 0; row < h; row++) {
                             System.arraycopy(p, ((i * k + cl) * ph + row) * pw, probs, (cl * h + row) * w, w);
                         }
