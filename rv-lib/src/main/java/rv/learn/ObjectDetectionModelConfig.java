@@ -7,7 +7,7 @@ import rv.pipeline.Required;
 
 /**
  * The ObjectDetection model: a torchvision-style backbone.
- * <p>rv extension: {@code width_mult} scales the backbone's channel widths (default 1).
+ * <p>rv extension: {@code width_mult} scales the backbone's channel widths (unset: 1).
  * <p>JSON {@code type_hint}: {@code "object_detection_model"}.
  */
 @ConfigType("object_detection_model")
@@ -15,11 +15,11 @@ public record ObjectDetectionModelConfig(
         @Required Backbone backbone,
         @Required Boolean pretrained,
         String initWeights,
-        Double widthMult) implements ModelConfig {
+        @rv.pipeline.Extension Double widthMult) implements ModelConfig {
 
     /** A builder with Raster Vision's defaults. */
     public static Builder builder() {
-        return new Builder(new ObjectDetectionModelConfig(Backbone.RESNET50, true, null, 1.0));
+        return new Builder(new ObjectDetectionModelConfig(Backbone.RESNET50, true, null, null));
     }
 
     @Override
