@@ -33,7 +33,9 @@ public final class Main implements Runnable {
             RasterizeCommand.class,
             StatsCommand.class,
             BenchLearnCommand.class,
-            PredictCliCommand.class
+            PredictCliCommand.class,
+            EvalCliCommand.class,
+            ExampleConfigCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)

@@ -77,6 +77,8 @@ public final class Evaluation {
 
     public double gtCount(int k) { return tp[k] + fn[k]; }
 
+    public double truePos(int k) { return tp[k]; }
+
     public double predCount(int k) { return tp[k] + fp[k]; }
 
     public Double precision(int k) { return div(tp[k], tp[k] + fp[k]); }

@@ -347,9 +347,13 @@ public final class ChipArchive {
     /** An 8-bit grayscale PNG of band 0 of {@code labels}. */
     static byte[] png(Raster labels) throws IOException {
         BufferedImage img = new BufferedImage(labels.width(), labels.height(), BufferedImage.TYPE_BYTE_GRAY);
-        int[] px = new int[labels.width() * labels.height()];
-        for (int i = 0; i < px.length; i++) px[i] = (int) labels.getAt(i);
-        img.getRaster().setSamples(0, 0, labels.width(), labels.height(), 0, px);
+        byte[] dst = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int n = labels.width() * labels.height();
+        if (labels.data() instanceof byte[] src) {
+            System.arraycopy(src, 0, dst, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) dst[i] = (byte) (int) labels.getAt(i);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer");
         return out.toByteArray();

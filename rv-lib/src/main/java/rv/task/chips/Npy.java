@@ -49,16 +49,35 @@ public final class Npy {
         buf.put(header.getBytes(StandardCharsets.US_ASCII));
         Object d = r.data();
         int plane = h * w;
-        for (int p = 0; p < plane; p++) {
-            for (int b = 0; b < c; b++) {
-                int i = b * plane + p;
-                switch (r.dataType()) {
-                    case UINT8, INT8 -> buf.put(((byte[]) d)[i]);
-                    case UINT16, INT16 -> buf.putShort(((short[]) d)[i]);
-                    case UINT32, INT32 -> buf.putInt(((int[]) d)[i]);
-                    case FLOAT32 -> buf.putFloat(((float[]) d)[i]);
-                    case FLOAT64 -> buf.putDouble(((double[]) d)[i]);
+        int off = buf.position();
+        byte[] outBytes = buf.array();
+        switch (r.dataType()) {
+            case UINT8, INT8 -> {
+                byte[] src = (byte[]) d;
+                for (int b = 0; b < c; b++) {
+                    int base = b * plane;
+                    for (int p = 0, o = off + b; p < plane; p++, o += c) outBytes[o] = src[base + p];
                 }
+            }
+            case UINT16, INT16 -> {
+                java.nio.ShortBuffer sb = buf.asShortBuffer();
+                short[] src = (short[]) d;
+                for (int b = 0; b < c; b++) for (int p = 0; p < plane; p++) sb.put(p * c + b, src[b * plane + p]);
+            }
+            case UINT32, INT32 -> {
+                java.nio.IntBuffer ib = buf.asIntBuffer();
+                int[] src = (int[]) d;
+                for (int b = 0; b < c; b++) for (int p = 0; p < plane; p++) ib.put(p * c + b, src[b * plane + p]);
+            }
+            case FLOAT32 -> {
+                java.nio.FloatBuffer fb = buf.asFloatBuffer();
+                float[] src = (float[]) d;
+                for (int b = 0; b < c; b++) for (int p = 0; p < plane; p++) fb.put(p * c + b, src[b * plane + p]);
+            }
+            case FLOAT64 -> {
+                java.nio.DoubleBuffer db = buf.asDoubleBuffer();
+                double[] src = (double[]) d;
+                for (int b = 0; b < c; b++) for (int p = 0; p < plane; p++) db.put(p * c + b, src[b * plane + p]);
             }
         }
         return buf.array();

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rv.core.Box;
 import rv.core.ClassConfig;
+import rv.core.Colors;
+import rv.core.RvException;
 import rv.core.Windows;
 import rv.core.progress.Progress;
 import rv.data.SceneConfig;
@@ -13,6 +15,7 @@ import rv.task.Prediction.ScoredBox;
 import rv.task.RvPipelineConfig;
 import rv.task.TaskKind;
 import rv.task.chips.ChipArchive;
+import rv.task.chips.DebugChips;
 import rv.task.detection.ObjectDetectionChipOptions;
 import rv.task.detection.ObjectDetectionConfig;
 import rv.task.detection.ObjectDetectionWindowMethod;
@@ -46,6 +49,9 @@ public final class ChipCommand {
     private final ClassConfig classes;
     private final int chipSz;
     private final double nodataThreshold;
+    private final int debugChips;
+    private String group = "train";
+    private int splitInd;
 
     public ChipCommand(RvPipelineConfig config, PipelineContext context) {
         this.config = config;
@@ -53,8 +59,18 @@ public final class ChipCommand {
         this.task = TaskKind.of(config);
         this.classes = config.dataset().classConfig();
         this.chipSz = config.trainChipSz();
-        this.nodataThreshold = context == null ? 1.0
-                : context.settings().get("chip", "nodata_threshold").map(Double::parseDouble).orElse(1.0);
+        this.nodataThreshold = context == null || context.settings() == null ? 1.0
+                : context.settings().get("chip", "nodata_threshold").map(v -> number(v, "nodata_threshold")).orElse(1.0);
+        this.debugChips = context == null || context.settings() == null ? 0
+                : context.settings().get("chip", "debug_chips").map(v -> (int) number(v, "debug_chips")).orElse(0);
+    }
+
+    private static double number(String v, String key) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new RvException("setting chip." + key + " (CHIP_" + key.toUpperCase(java.util.Locale.ROOT) + ") must be a number, got '" + v + "'");
+        }
     }
 
     public void run(int splitInd, int numSplits) throws Exception {
@@ -63,6 +79,8 @@ public final class ChipCommand {
     }
 
     private void chipGroup(String group, List<SceneConfig> scenes, int splitInd) throws Exception {
+        this.group = group;
+        this.splitInd = splitInd;
         Path zip = ChipArchive.archivePath(config.chipUri(), group, splitInd);
         SceneLoader loader = new SceneLoader(classes);
         try (ChipArchive.Writer w = ChipArchive.create(zip, task.id(), classes.names(), chipSz)) {
@@ -99,20 +117,29 @@ public final class ChipCommand {
             for (Box win : windows) {
                 Raster img = scene.raster().read(win);
                 t.advance(1);
-                double nd = Windows.nodataShare(img, scene.raster().nodata().orElse(0));
+                boolean[] nodata = nodataMask(img, scene.raster().nodata().orElse(0));
+                int ndCount = 0;
+                for (boolean b : nodata) if (b) ndCount++;
+                double nd = nodata.length == 0 ? 0 : (double) ndCount / nodata.length;
                 if (nd >= nodataThreshold && nd > 0) continue;
                 String id = scene.id() + "-" + n;
                 switch (task) {
                     case SEMANTIC_SEGMENTATION -> {
                         SegmentationLabelSource ls = (SegmentationLabelSource) scene.labels();
                         Raster labels = ls.labels(win);
-                        fillNodata(img, labels, ls.nullClassId(), scene.raster().nodata().orElse(0));
+                        if (ndCount > 0) fillNodata(nodata, labels, ls.nullClassId());
                         w.addSegmentation(id, img, labels);
+                        if (n < debugChips) {
+                            var png = DebugChips.rgb(img);
+                            DebugChips.overlayClasses(png, labels, Colors.of(classes));
+                            DebugChips.write(debugPath(id), png);
+                        }
                     }
                     case CHIP_CLASSIFICATION -> {
                         Integer c = ((ChipClassificationLabelSource) scene.labels()).classOf(win);
                         if (c == null) continue;
                         w.addClassification(id, img, c);
+                        if (n < debugChips) DebugChips.write(debugPath(id + "-" + classes.names().get(c)), DebugChips.rgb(img));
                     }
                     case OBJECT_DETECTION -> {
                         ObjectDetectionChipOptions o = ((ObjectDetectionConfig) config).chipOptions();
@@ -121,6 +148,11 @@ public final class ChipCommand {
                             local.add(b.shift(-win.x(), -win.y()));
                         }
                         w.addDetection(id, img, local);
+                        if (n < debugChips) {
+                            var png = DebugChips.rgb(img);
+                            DebugChips.drawBoxes(png, local, Colors.of(classes));
+                            DebugChips.write(debugPath(id), png);
+                        }
                     }
                 }
                 n++;
@@ -129,15 +161,41 @@ public final class ChipCommand {
         return n;
     }
 
-    /** Raster Vision's {@code fill_no_data}: label pixels whose image pixel is NODATA in every band get the null class. */
-    static void fillNodata(Raster img, Raster labels, int nullClassId, double nodata) {
-        int plane = img.width() * img.height();
+    private Path debugPath(String name) {
+        return ChipArchive.localPath(config.chipUri()).resolve("debug").resolve(group + "-" + splitInd).resolve(name + ".png");
+    }
+
+    /** Raster Vision's {@code fill_no_data}: label pixels whose image pixel is NODATA get the null class. */
+    static void fillNodata(boolean[] nodata, Raster labels, int nullClassId) {
         byte[] l = (byte[]) labels.data();
-        for (int i = 0; i < plane; i++) {
-            boolean all = true;
-            for (int b = 0; b < img.bands() && all; b++) all = img.getAt(b * plane + i) == nodata;
-            if (all) l[i] = (byte) nullClassId;
+        for (int i = 0; i < nodata.length; i++) if (nodata[i]) l[i] = (byte) nullClassId;
+    }
+
+    /** Pixels that equal {@code nodata} in every band (NaN matches NaN); Raster Vision's NODATA is 0 when the image has none. */
+    static boolean[] nodataMask(Raster img, double nodata) {
+        int plane = img.width() * img.height();
+        boolean[] m = new boolean[plane];
+        java.util.Arrays.fill(m, true);
+        if (img.data() instanceof byte[] d && (img.dataType() == rv.data.raster.DataType.UINT8 && nodata >= 0 && nodata <= 255
+                || img.dataType() == rv.data.raster.DataType.INT8 && nodata >= -128 && nodata <= 127)
+                && nodata == Math.rint(nodata)) {
+            byte v = (byte) (int) nodata;
+            for (int b = 0; b < img.bands(); b++) {
+                int base = b * plane;
+                for (int i = 0; i < plane; i++) if (d[base + i] != v) m[i] = false;
+            }
+            return m;
         }
+        boolean nan = Double.isNaN(nodata);
+        for (int b = 0; b < img.bands(); b++) {
+            int base = b * plane;
+            for (int i = 0; i < plane; i++) {
+                if (!m[i]) continue;
+                double x = img.getAt(base + i);
+                if (nan ? !Double.isNaN(x) : x != nodata) m[i] = false;
+            }
+        }
+        return m;
     }
 
     /** The training windows of a scene, as Raster Vision 0.12 picks them for the task. */

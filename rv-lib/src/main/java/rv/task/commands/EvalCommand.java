@@ -134,11 +134,9 @@ public final class EvalCommand {
             List<Geometry> pr = new ArrayList<>();
             for (PixelFeature f : new GeoJsonVectorSource(p, opts, scene.crs()).pixelFeatures()) pr.add(f.geometry());
             Evaluation e = Evaluators.polygons(classes.names().get(k), g, pr, scene.aoi());
-            double[] one = {0};
-            var json = e.toJson().get(0);
-            tp[k] += json.path("true_pos").asDouble(one[0]);
-            fp[k] += json.path("false_pos").asDouble();
-            fn[k] += json.path("false_neg").asDouble();
+            tp[k] += e.truePos(0);
+            fp[k] += e.predCount(0) - e.truePos(0);
+            fn[k] += e.gtCount(0) - e.truePos(0);
         }
         return Evaluation.ofDetections(classes.names(), tp, fp, fn);
     }

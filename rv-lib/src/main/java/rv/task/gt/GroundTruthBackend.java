@@ -109,32 +109,36 @@ public final class GroundTruthBackend implements Backend {
             for (Box w : batch.windows()) {
                 Box from = w.shift(-dx, -dy);
                 if (src instanceof SegmentationLabelSource s) {
-                        byte[] l = (byte[]) s.labels(from).data();
-                        int[] ids = new int[l.length];
-                        for (int i = 0; i < l.length; i++) ids[i] = l[i] & 0xff;
-                        out.add(Prediction.PixelScores.oneHot(classes.names().size(), w.height(), w.width(), ids));
+                    byte[] l = (byte[]) s.labels(from).data();
+                    int n = classes.names().size(), plane = l.length;
+                    float[] probs = new float[n * plane];
+                    for (int i = 0; i < plane; i++) {
+                        int c = l[i] & 0xff;
+                        if (c < n) probs[c * plane + i] = 1f;
+                    }
+                    out.add(new Prediction.PixelScores(n, w.height(), w.width(), probs));
                 } else if (src instanceof ChipClassificationLabelSource c) {
-                        float[] p = new float[classes.names().size()];
-                        Integer id = c.classOf(from);
-                        if (id == null) {
-                            // no cell exactly here: the class covering most of the window
-                            double best = 0;
-                            for (var cell : c.cellsIn(from)) {
-                                double a = cell.box().intersection(from).area();
-                                if (a > best) { best = a; id = cell.classId(); }
-                            }
+                    float[] p = new float[classes.names().size()];
+                    Integer id = c.classOf(from);
+                    if (id == null) {
+                        // no cell exactly here: the class covering most of the window
+                        double best = 0;
+                        for (var cell : c.cellsIn(from)) {
+                            double a = cell.box().intersection(from).area();
+                            if (a > best) { best = a; id = cell.classId(); }
                         }
-                        if (id != null && id >= 0 && id < p.length) p[id] = 1f;
-                        out.add(new Prediction.ClassScores(p));
+                    }
+                    if (id != null && id >= 0 && id < p.length) p[id] = 1f;
+                    out.add(new Prediction.ClassScores(p));
                 } else if (src instanceof ObjectDetectionLabelSource o) {
-                        double j = gt.jitterPx() == null ? 0 : gt.jitterPx();
-                        List<ScoredBox> boxes = new ArrayList<>();
-                        for (ScoredBox b : o.boxesIn(from, 0.5, true)) {
-                            double jx = j == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * j;
-                            double jy = j == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * j;
-                            boxes.add(new ScoredBox(b.x() - from.x() + jx, b.y() - from.y() + jy, b.w(), b.h(), b.classId(), b.score()));
-                        }
-                        out.add(new Prediction.Boxes(boxes));
+                    double j = gt.jitterPx() == null ? 0 : gt.jitterPx();
+                    List<ScoredBox> boxes = new ArrayList<>();
+                    for (ScoredBox b : o.boxesIn(from, 0.5, true)) {
+                        double jx = j == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * j;
+                        double jy = j == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * j;
+                        boxes.add(new ScoredBox(b.x() - from.x() + jx, b.y() - from.y() + jy, b.w(), b.h(), b.classId(), b.score()));
+                    }
+                    out.add(new Prediction.Boxes(boxes));
                 }
             }
             return out;
