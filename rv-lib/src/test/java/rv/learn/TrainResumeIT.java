@@ -38,7 +38,7 @@ class TrainResumeIT {
     @Test
     void killedMidEpochThenRerunResumesFromTheCheckpoint(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("train-0.zip");
-        Synthetic.segmentation(zip, 96, 32, 3);
+        Synthetic.segmentation(zip, 128, 64, 3); // epochs of a few seconds even on a quiet machine
         Path dir = tmp.resolve("train");
 
         List<String> first = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -49,7 +49,7 @@ class TrainResumeIT {
             Thread.sleep(100);
         }
         assertThat(first).as("output").anyMatch(l -> l.startsWith("epoch 1/3"));
-        Thread.sleep(500); // into epoch 2
+        Thread.sleep(100); // into epoch 2
         p.destroyForcibly().waitFor();
         assertThat(first).noneMatch(l -> l.startsWith("epoch 2/3"));
         JsonNode state = new ObjectMapper().readTree(dir.resolve("checkpoint/state.json").toFile());
