@@ -55,7 +55,7 @@ final class QuickstartCommand implements Callable<Integer> {
                     .augmentors(aug).build();
             case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
                     .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(8).oneCycle(true).build())
+                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 40 : epochs).batchSz(8).oneCycle(true).build())
                     .augmentors(aug).build();
         };
     }
