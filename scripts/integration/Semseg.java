@@ -28,7 +28,7 @@ public class Semseg {
                         .validationScenes(scene("val_scene", d + "/image2.tif", d + "/labels2.tif", classes)).build())
                 .backend(PyTorchSemanticSegmentationConfig.builder()
                         .model(SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                        .solver(SolverConfig.builder().lr(3e-3).numEpochs(Integer.parseInt(args.getOrDefault("epochs", "3"))).batchSz(4).oneCycle(true).build())
+                        .solver(SolverConfig.builder().lr(3e-3).numEpochs(Integer.parseInt(args.getOrDefault("epochs", "8"))).batchSz(4).oneCycle(true).build())
                         .build())
                 .trainChipSz(300).predictChipSz(300)
                 .build();
