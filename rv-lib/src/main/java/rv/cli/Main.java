@@ -23,7 +23,13 @@ public final class Main implements Runnable {
             QuickstartCommand.class,
             RunCommand.class,
             RunCommandCommand.class,
-            LsCommand.class
+            LsCommand.class,
+            InfoCommand.class,
+            BenchCommand.class,
+            ReadCommand.class,
+            DemoDataCommand.class,
+            RasterizeCommand.class,
+            StatsCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)

@@ -52,5 +52,35 @@ public record Box(int x, int y, int width, int height) {
 
     public Box shift(int dx, int dy) { return new Box(x + dx, y + dy, width, height); }
 
+    /** The window's centre in pixel coordinates (x, y). */
+    public double[] center() { return new double[] {x + width / 2.0, y + height / 2.0}; }
+
+    /** A JTS polygon covering the window in pixel coordinates. */
+    public org.locationtech.jts.geom.Polygon toPolygon(org.locationtech.jts.geom.GeometryFactory gf) {
+        return (org.locationtech.jts.geom.Polygon) gf.toGeometry(toEnvelope());
+    }
+
+    /** The window as a JTS envelope in pixel coordinates. */
+    public org.locationtech.jts.geom.Envelope toEnvelope() {
+        return new org.locationtech.jts.geom.Envelope(x, xMax(), y, yMax());
+    }
+
+    /** Clamped so that it lies inside {@code extent} (shrunk where it is larger). */
+    public Box clampTo(Box extent) { return intersection(extent).isEmpty() ? new Box(extent.x, extent.y, 0, 0) : intersection(extent); }
+
+    /**
+     * Square windows of {@code size} every {@code stride} pixels over this box, row by row.
+     * See {@link Windows.Edge} for how windows at the right and bottom edges are handled.
+     */
+    public java.util.List<Box> slidingWindows(int size, int stride, Windows.Edge edge) {
+        return Windows.sliding(this, size, stride, edge);
+    }
+
+    /** Raster Vision's {@code make_random_square}: a {@code size} square at a random position inside this box. */
+    public Box randomSquare(int size, java.util.random.RandomGenerator rnd) {
+        int maxX = Math.max(0, width - size), maxY = Math.max(0, height - size);
+        return new Box(x + rnd.nextInt(maxX + 1), y + rnd.nextInt(maxY + 1), size, size);
+    }
+
     @Override public String toString() { return "Box[x=" + x + ", y=" + y + ", w=" + width + ", h=" + height + "]"; }
 }

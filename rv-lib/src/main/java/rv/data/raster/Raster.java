@@ -129,6 +129,34 @@ public final class Raster {
         }
     }
 
+    /** A copy of the pixels of {@code region} (which must lie inside this raster). */
+    public Raster window(rv.core.Box region) {
+        Raster out = zeros(region.width(), region.height(), bands, dataType);
+        copyTo(region, out, 0, 0);
+        return out;
+    }
+
+    /**
+     * Copies the pixels of {@code region} of this raster into {@code dst} with the region's top-left
+     * corner at ({@code dstCol}, {@code dstRow}); both rectangles must fit their rasters.
+     */
+    public void copyTo(rv.core.Box region, Raster dst, int dstCol, int dstRow) {
+        if (dst.bands != bands || dst.dataType != dataType) throw new IllegalArgumentException("band count or type differ");
+        if (region.x() < 0 || region.y() < 0 || region.xMax() > width || region.yMax() > height) {
+            throw new IllegalArgumentException(region + " is not inside " + this);
+        }
+        if (dstCol < 0 || dstRow < 0 || dstCol + region.width() > dst.width || dstRow + region.height() > dst.height) {
+            throw new IllegalArgumentException(region + " at (" + dstCol + ", " + dstRow + ") does not fit " + dst);
+        }
+        int w = region.width();
+        if (w == 0) return;
+        for (int b = 0; b < bands; b++) {
+            for (int r = 0; r < region.height(); r++) {
+                System.arraycopy(data, index(b, region.y() + r, region.x()), dst.data, dst.index(b, dstRow + r, dstCol), w);
+            }
+        }
+    }
+
     public boolean contentEquals(Raster o) {
         if (o.width != width || o.height != height || o.bands != bands || o.dataType != dataType) return false;
         return switch (dataType) {

@@ -1,0 +1,163 @@
+package rv.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import rv.core.Box;
+import rv.core.RvException;
+import rv.data.raster.Raster;
+import rv.data.raster.RasterSource;
+import rv.data.raster.RasterSources;
+import rv.data.raster.TileCache;
+import rv.data.raster.tiff.GeoTiffRasterSource;
+import rv.io.IoStats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/** {@code rv bench …}: measurement commands. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (print throughput and peak memory).",
+        subcommands = BenchCommand.Read.class)
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    /** {@code rv bench read}: random-window read throughput, like ../shared/bench/rasterio_windows.py. */
+    @Command(name = "read", mixinStandardHelpOptions = true,
+            description = "Read windows (all bands) from a raster; each run opens it afresh. Last line: RESULT rv windows/s=<n> MB/s=<n> (median of runs after the first).")
+    static final class Read implements java.util.concurrent.Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "URI", description = "Raster to read (path or URI).")
+        String uri;
+
+        @Option(names = "--windows", paramLabel = "FILE", description = "Windows file: one 'x y w h' per line (as windows.py writes).")
+        Path windowsFile;
+
+        @Option(names = "--n", description = "Number of random windows when no --windows file (default ${DEFAULT-VALUE}).", defaultValue = "500")
+        int n;
+
+        @Option(names = "--size", description = "Random window size in pixels (default ${DEFAULT-VALUE}).", defaultValue = "300")
+        int size;
+
+        @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--runs", description = "Number of runs (default ${DEFAULT-VALUE}).", defaultValue = "5")
+        int runs;
+
+        @Option(names = "--cache-mb", description = "Decoded tile cache size in MB (default: rv.tileCacheMb or 256).")
+        Long cacheMb;
+
+        @Override
+        public Integer call() {
+            if (runs < 1) throw new RvException("--runs must be at least 1");
+            if (cacheMb != null) TileCache.global().setCapacityMb(cacheMb);
+            List<Box> windows;
+            if (windowsFile != null) {
+                windows = readWindows(windowsFile);
+            } else {
+                try (RasterSource s = RasterSources.open(uri)) {
+                    windows = randomWindows(s.width(), s.height(), n, size, seed);
+                }
+            }
+            double[] secs = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                long t0 = System.nanoTime();
+                long bytes = 0;
+                long t1;
+                long requests = 0, fetched = 0;
+                try (RasterSource src = RasterSources.open(uri)) {
+                    t1 = System.nanoTime();
+                    for (Box w : windows) {
+                        Raster r = src.read(w);
+                        bytes += r.byteSize();
+                    }
+                    if (src instanceof GeoTiffRasterSource g) {
+                        IoStats st = g.ioStats();
+                        requests = st.requests();
+                        fetched = st.bytes();
+                    }
+                }
+                long t2 = System.nanoTime();
+                double s = (t2 - t0) / 1e9;
+                secs[run] = s;
+                System.out.printf(Locale.ROOT, "rv run%d open=%.3fs total=%.3fs windows/s=%.1f MB/s=%.1f peak_rss=%dMB reads=%d read_MB=%.1f%n",
+                        run, (t1 - t0) / 1e9, s, windows.size() / s, bytes / 1e6 / s, peakRssMb(), requests, fetched / 1e6);
+                System.out.flush();
+            }
+            double[] later = runs > 1 ? Arrays.copyOfRange(secs, 1, runs) : secs.clone();
+            Arrays.sort(later);
+            double med = later[later.length / 2];
+            long perRun = 0;
+            for (Box w : windows) perRun += w.area();
+            try (RasterSource s = RasterSources.open(uri)) {
+                perRun *= (long) s.bandCount() * s.dataType().bytes();
+            }
+            System.out.printf(Locale.ROOT, "RESULT rv windows/s=%.1f MB/s=%.1f%n", windows.size() / med, perRun / 1e6 / med);
+            return 0;
+        }
+    }
+
+    /** Parses a windows file: 'x y w h' per line; blank lines and '#' comments are skipped. */
+    static List<Box> readWindows(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new RvException("windows file not found: " + file);
+        } catch (IOException e) {
+            throw new RvException("cannot read windows file " + file + ": " + e.getMessage(), e);
+        }
+        List<Box> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            String[] f = l.split("\\s+");
+            String where = file + " line " + (i + 1);
+            if (f.length != 4) throw new RvException(where + ": expected 'x y w h', got '" + l + "'");
+            int[] v = new int[4];
+            for (int k = 0; k < 4; k++) {
+                try {
+                    v[k] = Integer.parseInt(f[k]);
+                } catch (NumberFormatException e) {
+                    throw new RvException(where + ": '" + f[k] + "' is not an integer");
+                }
+            }
+            if (v[2] < 0 || v[3] < 0) throw new RvException(where + ": window of negative size " + v[2] + "x" + v[3]);
+            out.add(new Box(v[0], v[1], v[2], v[3]));
+        }
+        if (out.isEmpty()) throw new RvException("windows file " + file + " has no windows");
+        return out;
+    }
+
+    /** {@code n} random size×size windows inside the image (java.util.Random, not windows.py's sequence). */
+    static List<Box> randomWindows(int width, int height, int n, int size, long seed) {
+        if (size > width || size > height) throw new RvException("window size " + size + " is larger than the image (" + width + "x" + height + ")");
+        Random r = new Random(seed);
+        List<Box> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new Box(r.nextInt(width - size + 1), r.nextInt(height - size + 1), size, size));
+        return out;
+    }
+
+    /** Peak resident set size (VmHWM) in MB, or -1 where /proc is missing. */
+    static long peakRssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,166 @@
+package rv.data.raster.tiff;
+
+import rv.core.GeoTransform;
+import rv.core.RvException;
+import rv.data.raster.DataType;
+import rv.io.RangeReader;
+
+import java.nio.ByteOrder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The full-resolution image of a TIFF file: its layout (strips or tiles, chunky or planar), codec,
+ * pixel type, chunk offsets and georeferencing. A "chunk" is a strip or a tile; for planar files
+ * chunks of band {@code b} follow those of band {@code b-1}.
+ */
+public final class TiffImage {
+    final String name;
+    final ByteOrder order;
+    final boolean bigTiff;
+    final int width;
+    final int height;
+    final int samplesPerPixel;
+    final int bitsPerSample;
+    final int sampleFormat;
+    final Compression compression;
+    final int compressionCode;
+    final int predictor;
+    final boolean planar;
+    final int photometric;
+    final boolean tiled;
+    final int blockWidth;
+    final int blockHeight;
+    final int blocksAcross;
+    final int blocksDown;
+    final long[] offsets;
+    final long[] byteCounts;
+    final byte[] jpegTables;
+    final DataType dataType;
+    final GeoTransform geoTransform;
+    final OptionalInt epsg;
+    final OptionalDouble nodata;
+
+    private TiffImage(String name, TiffParser p, TiffDirectory d) {
+        this.name = name;
+        this.order = p.order();
+        this.bigTiff = p.bigTiff();
+        width = (int) require(d, TiffTag.IMAGE_WIDTH, "ImageWidth");
+        height = (int) require(d, TiffTag.IMAGE_LENGTH, "ImageLength");
+        if (width <= 0 || height <= 0) throw bad("image size " + width + "x" + height);
+        samplesPerPixel = (int) d.longValue(TiffTag.SAMPLES_PER_PIXEL, 1);
+        long[] bps = d.longs(TiffTag.BITS_PER_SAMPLE);
+        bitsPerSample = bps == null ? 1 : (int) bps[0];
+        if (bps != null) for (long b : bps) if (b != bitsPerSample) throw unsupported("bands with different bit depths");
+        long[] sf = d.longs(TiffTag.SAMPLE_FORMAT);
+        sampleFormat = sf == null ? 1 : (int) sf[0];
+        compressionCode = (int) d.longValue(TiffTag.COMPRESSION, 1);
+        compression = Compression.of(compressionCode);
+        predictor = (int) d.longValue(TiffTag.PREDICTOR, 1);
+        planar = d.longValue(TiffTag.PLANAR_CONFIG, 1) == 2 && samplesPerPixel > 1;
+        photometric = (int) d.longValue(TiffTag.PHOTOMETRIC, 1);
+        tiled = d.has(TiffTag.TILE_WIDTH);
+        if (tiled) {
+            blockWidth = (int) require(d, TiffTag.TILE_WIDTH, "TileWidth");
+            blockHeight = (int) require(d, TiffTag.TILE_LENGTH, "TileLength");
+            offsets = d.longs(TiffTag.TILE_OFFSETS);
+            byteCounts = d.longs(TiffTag.TILE_BYTE_COUNTS);
+        } else {
+            blockWidth = width;
+            blockHeight = (int) Math.min(height, d.longValue(TiffTag.ROWS_PER_STRIP, height));
+            offsets = d.longs(TiffTag.STRIP_OFFSETS);
+            byteCounts = d.longs(TiffTag.STRIP_BYTE_COUNTS);
+        }
+        if (blockWidth <= 0 || blockHeight <= 0) throw bad("block size " + blockWidth + "x" + blockHeight);
+        blocksAcross = (width + blockWidth - 1) / blockWidth;
+        blocksDown = (height + blockHeight - 1) / blockHeight;
+        long chunks = (long) blocksAcross * blocksDown * (planar ? samplesPerPixel : 1);
+        if (offsets == null || byteCounts == null) throw bad("no " + (tiled ? "tile" : "strip") + " offsets or byte counts");
+        if (offsets.length < chunks || byteCounts.length < chunks) {
+            throw bad("has " + offsets.length + " " + (tiled ? "tile" : "strip") + " offsets, needs " + chunks);
+        }
+        jpegTables = d.bytes(TiffTag.JPEG_TABLES);
+        dataType = resolveDataType();
+        if (predictor == 3 && dataType.isIntegral()) throw bad("floating-point predictor on integer samples");
+        Map<Integer, Integer> keys = GeoKeys.shortKeys(d);
+        geoTransform = GeoKeys.transform(d, keys);
+        epsg = GeoKeys.epsg(keys);
+        nodata = parseNodata(d.string(TiffTag.GDAL_NODATA));
+    }
+
+    /** Parses the first full-resolution image of the TIFF behind {@code in}. */
+    public static TiffImage read(RangeReader in) {
+        TiffParser p = new TiffParser(in);
+        TiffDirectory d = p.parse();
+        return new TiffImage(in.uri(), p, d);
+    }
+
+    private DataType resolveDataType() {
+        switch (bitsPerSample) {
+            case 8: return sampleFormat == 2 ? DataType.INT8 : DataType.UINT8;
+            case 16: return sampleFormat == 2 ? DataType.INT16 : DataType.UINT16;
+            case 32: return sampleFormat == 3 ? DataType.FLOAT32 : sampleFormat == 2 ? DataType.INT32 : DataType.UINT32;
+            case 64: if (sampleFormat == 3) return DataType.FLOAT64; break;
+            default: break;
+        }
+        throw unsupported(bitsPerSample + "-bit samples (sample format " + sampleFormat + ")");
+    }
+
+    private static OptionalDouble parseNodata(String s) {
+        if (s == null || s.isBlank()) return OptionalDouble.empty();
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("nan") || t.equals("-nan")) return OptionalDouble.of(Double.NaN);
+        if (t.equals("inf") || t.equals("+inf")) return OptionalDouble.of(Double.POSITIVE_INFINITY);
+        if (t.equals("-inf")) return OptionalDouble.of(Double.NEGATIVE_INFINITY);
+        try {
+            return OptionalDouble.of(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private long require(TiffDirectory d, int tag, String tagName) {
+        long v = d.longValue(tag, -1);
+        if (v < 0) throw bad("missing " + tagName + " tag");
+        return v;
+    }
+
+    private RvException bad(String what) { return new RvException(name + ": corrupt TIFF: " + what); }
+
+    private RvException unsupported(String what) { return new RvException(name + ": unsupported TIFF: " + what); }
+
+    public String name() { return name; }
+    public int width() { return width; }
+    public int height() { return height; }
+    public int samplesPerPixel() { return samplesPerPixel; }
+    public DataType dataType() { return dataType; }
+    public Compression compression() { return compression; }
+    public int predictor() { return predictor; }
+    public boolean isPlanar() { return planar; }
+    public boolean isTiled() { return tiled; }
+    public boolean isBigTiff() { return bigTiff; }
+    public int blockWidth() { return blockWidth; }
+    public int blockHeight() { return blockHeight; }
+    public int photometric() { return photometric; }
+    /** Geotransform, or null when the file has none. */
+    public GeoTransform geoTransform() { return geoTransform; }
+    public OptionalInt epsg() { return epsg; }
+    public OptionalDouble nodata() { return nodata; }
+
+    /** Name of the compression as rv prints it; unknown codes print as {@code code<N>}. */
+    public String compressionLabel() {
+        return compression == Compression.UNKNOWN ? "code" + compressionCode : compression.label();
+    }
+
+    int chunksPerBand() { return blocksAcross * blocksDown; }
+
+    /** Bands held in one chunk: all of them (chunky) or one (planar). */
+    int bandsPerChunk() { return planar ? 1 : samplesPerPixel; }
+
+    /** Rows of pixel data in chunk row {@code blockRow} (the last strip may be shorter). */
+    int rowsInChunk(int blockRow) {
+        return tiled ? blockHeight : Math.min(blockHeight, height - blockRow * blockHeight);
+    }
+}
