@@ -1,0 +1,172 @@
+package rv.viz;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rv.core.ClassConfig;
+import tech.tablesaw.api.Table;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutputsRenderTest {
+    @TempDir Path dir;
+
+    static final String EVAL = """
+            [
+              {"gt_count": 1460.0, "count_error": 0.0, "f1": 0.962031922725018, "class_name": "building",
+               "recall": 0.9527397260273971, "precision": 0.9716098420590342, "class_id": 1,
+               "conf_mat": [2200.0, 60.0]},
+              {"gt_count": 2314.0, "count_error": 0.0, "f1": 0.9763865660344931, "class_name": "no_building",
+               "recall": 0.9822817631806394, "precision": 0.9706292067263268, "class_id": 0,
+               "conf_mat": [41.0, 1400.0]},
+              {"gt_count": 3774.0, "count_error": 0.0, "f1": 0.970833365390128, "class_name": "average",
+               "recall": 0.9708532061473236, "precision": 0.9710085728062825, "class_id": -1}
+            ]""";
+
+    @Test
+    void evalJsonBecomesTableAndHeatMap() throws Exception {
+        Path f = Files.writeString(dir.resolve("eval.json"), EVAL);
+        EvalMetrics m = EvalMetrics.load(f);
+        assertThat(m.rows()).hasSize(3);
+        assertThat(m.averageF1()).isEqualTo(0.970833365390128);
+        Table t = m.table();
+        assertThat(t.rowCount()).isEqualTo(3);
+        assertThat(t.columnNames()).contains("class_name", "precision", "recall", "f1", "gt_count");
+        MimeBundle b = RendererRegistry.standard().render(m);
+        assertThat(b.html()).contains("<table").contains("no_building").contains("0.9708").contains("<img");
+        assertThat(b.text()).contains("average");
+        ConfusionMatrix cm = m.confusionMatrix();
+        assertThat(cm.classNames()).containsExactly("no_building", "building");
+        assertThat(cm.counts()[1]).containsExactly(2200.0, 60.0);
+        assertThat(ImageIO.read(new ByteArrayInputStream(cm.bundle().png()))).isNotNull();
+    }
+
+    @Test
+    void badEvalJsonNamesTheFile() throws Exception {
+        Path f = Files.writeString(dir.resolve("eval.json"), "{\"x\": 1}");
+        assertThatThrownBy(() -> EvalMetrics.load(f)).hasMessageContaining(f.toString()).hasMessageContaining("overall");
+        assertThatThrownBy(() -> EvalMetrics.load(dir.resolve("missing.json"))).hasMessageContaining("run the EVAL command");
+    }
+
+    @Test
+    void trainingHistoryFromJsonAndCsv() throws Exception {
+        Path train = Files.createDirectories(dir.resolve("train"));
+        Files.writeString(train.resolve("history.json"), """
+                [{"epoch": 0, "train_loss": 0.9, "val_loss": 1.0, "building_f1": 0.2, "avg_f1": 0.3, "lr": 0.001},
+                 {"epoch": 1, "train_loss": 0.5, "val_loss": 0.7, "building_f1": 0.6, "avg_f1": 0.6, "lr": 0.0005}]""");
+        TrainingHistory h = TrainingHistory.load(train);
+        assertThat(h.epochs()).isEqualTo(2);
+        assertThat(h.charts()).containsOnlyKeys("loss", "metrics", "lr");
+        assertThat(h.charts().get("loss").getSeriesMap()).containsOnlyKeys("train_loss", "val_loss");
+        assertThat(h.charts().get("metrics").getSeriesMap()).containsOnlyKeys("building_f1", "avg_f1");
+        MimeBundle b = RendererRegistry.standard().render(h);
+        assertThat(ImageIO.read(new ByteArrayInputStream(b.png())).getWidth()).isEqualTo(480);
+        assertThat(b.html().split("<img").length - 1).isEqualTo(3);
+        assertThat(b.text()).contains("2 epoch(s)").contains("val_loss=0.7000");
+
+        Path rv = Files.createDirectories(dir.resolve("rvtrain"));
+        Files.writeString(rv.resolve("log.csv"), "epoch,train_loss,val_loss,avg_f1,train_time\n0,1.5,1.2,0.4,10\n1,1.0,0.9,0.55,11\n");
+        TrainingHistory c = TrainingHistory.load(rv);
+        assertThat(c.series().get("avg_f1")).containsExactly(0.4, 0.55);
+        assertThat(c.charts()).containsOnlyKeys("loss", "metrics");
+        assertThatThrownBy(() -> TrainingHistory.load(dir)).hasMessageContaining("no history.json");
+    }
+
+    /** A numpy .npy file (format 1.0, uint8, HWC) as numpy.save writes it. */
+    static byte[] npy(int h, int w, int c, int value) {
+        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + h + ", " + w + ", " + c + "), }";
+        int pad = 64 - (10 + header.length() + 1) % 64;
+        header = header + " ".repeat(pad % 64) + "\n";
+        ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + h * w * c).order(ByteOrder.LITTLE_ENDIAN);
+        bb.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        bb.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < h * w * c; i++) bb.put((byte) (i % c == 0 ? value : 0));
+        return bb.array();
+    }
+
+    @Test
+    void chipGridFromClassificationAndDetectionArchives() throws Exception {
+        Path zip = dir.resolve("train-0.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("chips.json"));
+            z.write("{\"task\":\"chip_classification\",\"class_names\":[\"no_building\",\"building\"],\"count\":5,\"chip_size\":16,\"bands\":3,\"dtype\":\"uint8\"}".getBytes());
+            for (int i = 0; i < 5; i++) {
+                z.putNextEntry(new ZipEntry((i % 2 == 0 ? "building/" : "no_building/") + "chip" + i + ".npy"));
+                z.write(npy(16, 16, 3, 200));
+            }
+        }
+        ChipGrid g = ChipGrid.load(zip, 4);
+        assertThat(g.chips()).hasSize(4);
+        assertThat(g.totalChips()).isEqualTo(5);
+        assertThat(g.chips()).extracting(ChipGrid.Chip::caption).contains("building", "no_building");
+        assertThat(new java.awt.Color(g.chips().get(0).image().getRGB(3, 3)).getRed()).isEqualTo(200); // uint8 shown as is
+        BufferedImage grid = ImageIO.read(new ByteArrayInputStream(RendererRegistry.standard().render(g).png()));
+        assertThat(grid.getWidth()).isEqualTo(2 * 132);
+
+        Path od = dir.resolve("valid-0.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(od))) {
+            z.putNextEntry(new ZipEntry("img/a.npy"));
+            z.write(npy(32, 32, 3, 10));
+            z.putNextEntry(new ZipEntry("labels.json"));
+            z.write(("{\"images\":[{\"id\":1,\"file_name\":\"a.npy\",\"width\":32,\"height\":32}],"
+                    + "\"annotations\":[{\"id\":1,\"image_id\":1,\"category_id\":1,\"bbox\":[4,4,10,10],\"area\":100,\"iscrowd\":0}],"
+                    + "\"categories\":[{\"id\":1,\"name\":\"car\"}]}").getBytes());
+        }
+        ChipGrid d = ChipGrid.load(od, 16);
+        BufferedImage chip = d.chips().get(0).image();
+        assertThat(chip.getRGB(4, 8)).isNotEqualTo(chip.getRGB(20, 20)); // box edge drawn
+        assertThatThrownBy(() -> ChipGrid.load(dir.resolve("nope.zip"), 4)).hasMessageContaining("nope.zip");
+    }
+
+    @Test
+    void configsRenderAsCollapsibleJson() {
+        ClassConfig c = ClassConfig.builder().names("a", "b").draft();
+        MimeBundle b = RendererRegistry.standard().render(c);
+        assertThat(b.html()).contains("<details").contains("names").contains("class_config");
+        assertThat(b.text()).contains("\"names\"");
+        assertThat(b.has(MimeBundle.JSON)).isTrue();
+    }
+
+    @Test
+    void errorsRenderAsHtmlAndRegistryFallsBack() {
+        MimeBundle e = RendererRegistry.standard().render(new rv.core.RvException("bad <input>"));
+        assertThat(e.html()).contains("bad &lt;input&gt;").contains("<details>");
+        assertThat(e.text()).isEqualTo("rv: bad <input>");
+        assertThat(RendererRegistry.standard().render(42).text()).isEqualTo("42");
+        RendererRegistry r = new RendererRegistry();
+        r.register(CharSequence.class, s -> MimeBundle.text("seq " + s));
+        r.register(Object.class, o -> MimeBundle.text("obj"));
+        assertThat(r.render(new StringBuilder("x")).text()).isEqualTo("obj"); // superclass beats interface
+        r.register(StringBuilder.class, s -> { throw new IllegalStateException("boom"); });
+        MimeBundle broken = r.render(new StringBuilder("y"));
+        assertThat(broken.text()).contains("y").contains("boom");
+        assertThat(broken.html()).contains("boom");
+    }
+
+    @Test
+    void bundlesSaveAsPngHtmlOrText() throws Exception {
+        MimeBundle b = RendererRegistry.standard().render(RasterViewFixture.small());
+        Path png = b.save(dir.resolve("x.png"));
+        assertThat(ImageIO.read(png.toFile())).isNotNull();
+        assertThatThrownBy(() -> MimeBundle.text("t").save(dir.resolve("t.png"))).hasMessageContaining("no image/png");
+        assertThat(Files.readString(MimeBundle.text("a<b").save(dir.resolve("t.html")))).contains("<pre>a&lt;b</pre>");
+    }
+
+    static final class RasterViewFixture {
+        static rv.data.raster.Raster small() {
+            return rv.data.raster.Raster.filled(4, 4, 1, rv.data.raster.DataType.UINT8, 9);
+        }
+    }
+}
