@@ -51,15 +51,37 @@ public record TrainingHistory(String source, Map<String, double[]> series) {
         int i = 0;
         for (JsonNode e : epochs) {
             final int row = i++;
-            e.fields().forEachRemaining(en -> {
-                if (en.getValue().isNumber()) {
-                    List<Double> c = cols.computeIfAbsent(en.getKey(), k -> new ArrayList<>());
-                    while (c.size() < row) c.add(Double.NaN);
-                    c.add(en.getValue().asDouble());
-                }
+            Map<String, Double> flat = new LinkedHashMap<>();
+            flatten("", e, flat);
+            flat.forEach((key, value) -> {
+                List<Double> c = cols.computeIfAbsent(key, k -> new ArrayList<>());
+                while (c.size() < row) c.add(Double.NaN);
+                c.add(value);
             });
         }
         return new TrainingHistory(f.toString(), toArrays(cols, i));
+    }
+
+    /**
+     * Numeric leaves of one epoch's object: nested per-class metrics ({@code "metrics": {"building": {"f1": …}}}
+     * or lists of objects with {@code class_name}) become {@code building_f1}.
+     */
+    private static void flatten(String prefix, JsonNode n, Map<String, Double> out) {
+        if (n.isNumber()) {
+            out.put(prefix, n.asDouble());
+        } else if (n.isObject()) {
+            n.fields().forEachRemaining(en -> {
+                String k = en.getKey();
+                String name = prefix.isEmpty() ? (en.getValue().isContainerNode() && k.equals("metrics") ? "" : k) : prefix + "_" + k;
+                flatten(name, en.getValue(), out);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode item = n.get(i);
+                String label = item.hasNonNull("class_name") ? item.get("class_name").asText() : String.valueOf(i);
+                flatten(prefix.isEmpty() ? label : prefix + "_" + label, item, out);
+            }
+        }
     }
 
     private static TrainingHistory fromCsv(Path f) throws IOException {

@@ -76,6 +76,15 @@ class OutputsRenderTest {
         assertThat(b.html().split("<img").length - 1).isEqualTo(3);
         assertThat(b.text()).contains("2 epoch(s)").contains("val_loss=0.7000");
 
+        // the learner's layout: per-class metrics nested under "metrics"
+        Path nested = Files.createDirectories(dir.resolve("nested"));
+        Files.writeString(nested.resolve("history.json"), """
+                [{"epoch": 0, "train_loss": 0.9, "val_loss": 1.0, "lr": 0.01, "time": 3.5,
+                  "metrics": {"building": {"precision": 0.5, "recall": 0.4, "f1": 0.44}, "background": {"f1": 0.9}}}]""");
+        TrainingHistory n = TrainingHistory.load(nested);
+        assertThat(n.series()).containsKeys("building_f1", "building_precision", "background_f1", "lr", "time");
+        assertThat(n.charts().get("metrics").getSeriesMap()).containsOnlyKeys("building_precision", "building_recall", "building_f1", "background_f1");
+
         Path rv = Files.createDirectories(dir.resolve("rvtrain"));
         Files.writeString(rv.resolve("log.csv"), "epoch,train_loss,val_loss,avg_f1,train_time\n0,1.5,1.2,0.4,10\n1,1.0,0.9,0.55,11\n");
         TrainingHistory c = TrainingHistory.load(rv);
