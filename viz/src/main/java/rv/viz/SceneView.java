@@ -66,6 +66,12 @@ public record SceneView(String name, RasterSource source, Box window, int[] chan
 
     /** Bands to show, 0-based: three for RGB (e.g. {@code channels(3, 2, 1)} for a false-colour view) or one for grey. */
     public SceneView channels(int... bands) {
+        if (bands.length != 1 && bands.length != 3) throw new RvException(name + ": choose 1 band (grey) or 3 bands (RGB), got " + bands.length);
+        for (int b : bands) {
+            if (b < 0 || b >= source.bandCount()) {
+                throw new RvException(name + ": band " + b + " out of range; the image has " + source.bandCount() + " band(s), numbered from 0");
+            }
+        }
         return new SceneView(name, source, window, bands, stretch, layers, aoi, classes, maxSize, opacity);
     }
 
@@ -137,7 +143,9 @@ public record SceneView(String name, RasterSource source, Box window, int[] chan
     /** The image thumbnail with raster label layers blended in (no vectors, no AOI): what maps overlay. */
     BufferedImage baseImage(Thumbnails.Thumbnail t) {
         double nodata = source.nodata().orElse(Double.NaN);
-        BufferedImage img = RasterImages.toImage(t.raster(), channels, stretch, nodata);
+        int[] read = new int[channels.length]; // the thumbnail holds only the chosen bands, in order
+        for (int i = 0; i < read.length; i++) read[i] = i;
+        BufferedImage img = RasterImages.toImage(t.raster(), read, stretch, nodata);
         BufferedImage argb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = argb.createGraphics();
         g.drawImage(img, 0, 0, null);

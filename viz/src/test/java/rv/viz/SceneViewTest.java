@@ -47,6 +47,20 @@ class SceneViewTest {
     }
 
     @Test
+    void channelsPickBandsOfTheSource() {
+        var demo = DemoFixture.scene(dir);
+        SceneView s = SceneView.of(demo.image().toString());
+        BufferedImage rgb = s.image();
+        BufferedImage bgr = s.channels(2, 1, 0).image();
+        BufferedImage nir = s.channels(3).image();
+        Color a = new Color(rgb.getRGB(40, 40)), b = new Color(bgr.getRGB(40, 40)), n = new Color(nir.getRGB(40, 40));
+        assertThat(b.getRed()).isEqualTo(a.getBlue());
+        assertThat(b.getBlue()).isEqualTo(a.getRed());
+        assertThat(n.getRed()).isEqualTo(n.getGreen()).isEqualTo(n.getBlue()); // one band: grey
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.channels(0, 1, 4)).hasMessageContaining("band 4 out of range");
+    }
+
+    @Test
     void largeScenesAreSubsampledToMaxSize() {
         var demo = DemoFixture.scene(dir);
         BufferedImage img = SceneView.of(demo.image().toString()).maxSize(100).image();
