@@ -192,6 +192,11 @@ public final class Rv {
         return TrainingHistory.load(p);
     }
 
+    /** A {@code stats.json} (from ANALYZE or {@code rv stats}) with its histograms, for display. */
+    public static rv.analyze.RasterStats stats(String statsJson) {
+        return rv.viz.Charts.loadStats(Path.of(statsJson));
+    }
+
     /**
      * Runs an {@code rv} CLI command in this JVM (its output goes to standard output/error) and fails
      * with its message when it exits non-zero; e.g. {@code Rv.cli("demo-data", "data")}.

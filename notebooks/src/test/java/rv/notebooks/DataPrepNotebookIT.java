@@ -44,6 +44,10 @@ class DataPrepNotebookIT {
 
         Path html = j.toHtml(executed);
         assertThat(Files.readString(html)).contains("L.imageOverlay");
-        Files.copy(html, Jupyter.outDir().resolve("02-data-prep.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The map works in a browser without a network: Leaflet ran, the scene overlay loaded, labels drawn.
+        String probe = Browser.probe(html, Jupyter.outDir().resolve("02-data-prep.png"));
+        assertThat(probe).contains("\"containers\":1").contains("\"overlays\":1").contains("\"loaded\":1")
+                .contains("\"layerControls\":1").contains("\"network\":[]");
+        assertThat(Integer.parseInt(probe.replaceAll(".*\"paths\":(\\d+).*", "$1"))).isGreaterThan(10);
     }
 }

@@ -54,6 +54,35 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * A {@code stats.json} with everything in it: {@link RasterStats#load} keeps what pipelines need
+     * (means, stds, mins, maxs); for display the counts and histograms are read too.
+     */
+    public static RasterStats loadStats(java.nio.file.Path path) {
+        RasterStats base = RasterStats.load(path);
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(path));
+            long[] counts = null;
+            if (root.path("counts").isArray()) {
+                counts = new long[root.get("counts").size()];
+                for (int i = 0; i < counts.length; i++) counts[i] = root.get("counts").get(i).asLong();
+            }
+            java.util.List<RasterStats.Histogram> hs = null;
+            if (root.path("histograms").isArray()) {
+                hs = new java.util.ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode h : root.get("histograms")) {
+                    com.fasterxml.jackson.databind.JsonNode c = h.path("counts");
+                    long[] bins = new long[c.size()];
+                    for (int i = 0; i < bins.length; i++) bins[i] = c.get(i).asLong();
+                    hs.add(new RasterStats.Histogram(h.path("range").path(0).asDouble(), h.path("range").path(1).asDouble(), bins));
+                }
+            }
+            return new RasterStats(base.means(), base.stds(), base.mins(), base.maxs(), counts, hs);
+        } catch (IOException e) {
+            throw new rv.core.RvException(path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The stats as a table: one row per channel. */
     public static tech.tablesaw.api.Table statsTable(RasterStats s) {
         int n = s.channels();

@@ -140,6 +140,22 @@ class OutputsRenderTest {
     }
 
     @Test
+    void statsWithHistogramsRenderAsTableAndChart() throws Exception {
+        Path f = Files.writeString(dir.resolve("stats.json"), """
+                {"means": [10.0, 20.0], "stds": [1.0, 2.0], "mins": [0, 5], "maxs": [20, 40], "counts": [100, 100],
+                 "histograms": [{"range": [0, 20], "counts": [10, 80, 10]}, {"range": [5, 40], "counts": [50, 0, 50]}]}""");
+        rv.analyze.RasterStats s = Charts.loadStats(f);
+        assertThat(s.histograms()).hasSize(2);
+        assertThat(s.histograms().get(1).counts()).containsExactly(50, 0, 50);
+        var chart = Charts.histograms(s);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("channel 0", "channel 1");
+        assertThat(chart.getSeriesMap().get("channel 0").getXData()[1]).isEqualTo(10.0); // bin centre
+        MimeBundle b = RendererRegistry.standard().render(s);
+        assertThat(b.html()).contains("<table").contains("mean").contains("<img");
+        assertThat(b.text()).contains("channel");
+    }
+
+    @Test
     void configsRenderAsCollapsibleJson() {
         ClassConfig c = ClassConfig.builder().names("a", "b").draft();
         MimeBundle b = RendererRegistry.standard().render(c);
