@@ -66,10 +66,17 @@ final class Browser {
         assertThat(r.exit()).as("chromium --dump-dom: %s", tail(r.output())).isZero();
         Matcher m = Pattern.compile("<pre id=\"rv-browser-probe\">([^<]*)</pre>").matcher(r.output());
         if (!m.find()) fail("the probe did not run (page scripts failed?):\n" + tail(r.output()));
+        // The screenshot shows the page scrolled to its first map (or progress display when it has none).
+        String scroll = "<script>window.addEventListener('load', function () { setTimeout(function () {"
+                + " var t = document.querySelector('.rv-progress') || document.querySelector('.leaflet-container');"
+                + " var m = document.querySelector('.leaflet-container') || t;"
+                + " if (m) m.scrollIntoView({block: 'center'}); }, 500); });</script>";
+        Path shotPage = page.resolveSibling(page.getFileName().toString().replace(".html", ".shot.html"));
+        Files.writeString(shotPage, html.replaceFirst("</head>", Matcher.quoteReplacement(scroll) + "</head>"));
         List<String> shot = new java.util.ArrayList<>(flags());
-        shot.add("--window-size=1280,2400");
+        shot.add("--window-size=1280,1200");
         shot.add("--screenshot=" + screenshot.toAbsolutePath());
-        shot.add(page.toUri().toString());
+        shot.add(shotPage.toUri().toString());
         Jupyter.Result s = Jupyter.run(shot, Map.of(), page.getParent(), 120);
         assertThat(s.exit()).as("chromium --screenshot: %s", tail(s.output())).isZero();
         assertThat(screenshot).isRegularFile();
