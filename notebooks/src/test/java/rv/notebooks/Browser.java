@@ -66,11 +66,14 @@ final class Browser {
         assertThat(r.exit()).as("chromium --dump-dom: %s", tail(r.output())).isZero();
         Matcher m = Pattern.compile("<pre id=\"rv-browser-probe\">([^<]*)</pre>").matcher(r.output());
         if (!m.find()) fail("the probe did not run (page scripts failed?):\n" + tail(r.output()));
-        // The screenshot shows the page scrolled to its first map (or progress display when it has none).
-        String scroll = "<script>window.addEventListener('load', function () { setTimeout(function () {"
-                + " var t = document.querySelector('.rv-progress') || document.querySelector('.leaflet-container');"
-                + " var m = document.querySelector('.leaflet-container') || t;"
-                + " if (m) m.scrollIntoView({block: 'center'}); }, 500); });</script>";
+        // The screenshot shows only the cells with maps and progress displays (the rest hidden).
+        String scroll = "<script>window.addEventListener('load', function () {"
+                + " var keep = document.querySelectorAll('.leaflet-container, .rv-progress');"
+                + " var cells = document.querySelectorAll('.jp-Cell, .cell');"
+                + " for (var i = 0; i < cells.length; i++) { var k = false;"
+                + "   for (var j = 0; j < keep.length; j++) if (cells[i].contains(keep[j])) k = true;"
+                + "   if (!k) cells[i].style.display = 'none'; }"
+                + " window.dispatchEvent(new Event('resize')); });</script>";
         Path shotPage = page.resolveSibling(page.getFileName().toString().replace(".html", ".shot.html"));
         Files.writeString(shotPage, html.replaceFirst("</head>", Matcher.quoteReplacement(scroll) + "</head>"));
         List<String> shot = new java.util.ArrayList<>(flags());
