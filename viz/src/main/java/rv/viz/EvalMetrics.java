@@ -24,7 +24,7 @@ public record EvalMetrics(String source, List<Row> rows) {
 
     /** One class (or the average) in one scene (null: all scenes). */
     public record Row(String scene, int classId, String className, double precision, double recall, double f1,
-                      double gtCount, double countError, double[] confMat) {}
+                      double gtCount, double countError, double[] confMat, double[][] confMatrix) {}
 
     public EvalMetrics { rows = List.copyOf(rows); }
 
@@ -52,12 +52,20 @@ public record EvalMetrics(String source, List<Row> rows) {
         if (!list.isArray()) throw new RvException(file + ": metrics of " + (scene == null ? "overall" : scene) + " must be a list");
         for (JsonNode n : list) {
             double[] cm = null;
-            if (n.has("conf_mat") && n.get("conf_mat").isArray()) {
-                cm = new double[n.get("conf_mat").size()];
-                for (int i = 0; i < cm.length; i++) cm[i] = n.get("conf_mat").get(i).asDouble();
+            double[][] matrix = null;
+            JsonNode c = n.path("conf_mat");
+            if (c.isArray() && c.size() > 0 && c.get(0).isArray()) { // a matrix (rows: ground truth)
+                matrix = new double[c.size()][];
+                for (int i = 0; i < matrix.length; i++) {
+                    matrix[i] = new double[c.get(i).size()];
+                    for (int k = 0; k < matrix[i].length; k++) matrix[i][k] = c.get(i).get(k).asDouble();
+                }
+            } else if (c.isArray()) { // RV 0.12: this class's row
+                cm = new double[c.size()];
+                for (int i = 0; i < cm.length; i++) cm[i] = c.get(i).asDouble();
             }
             rows.add(new Row(scene, n.path("class_id").asInt(-1), n.path("class_name").asText("?"),
-                    num(n, "precision"), num(n, "recall"), num(n, "f1"), num(n, "gt_count"), num(n, "count_error"), cm));
+                    num(n, "precision"), num(n, "recall"), num(n, "f1"), num(n, "gt_count"), num(n, "count_error"), cm, matrix));
         }
     }
 
@@ -88,6 +96,15 @@ public record EvalMetrics(String source, List<Row> rows) {
 
     /** The confusion matrix (rows: ground-truth classes, columns: predicted), when the evaluator wrote one. */
     public ConfusionMatrix confusionMatrix() {
+        List<Row> classes = rows.stream().filter(r -> r.scene() == null && !r.className().equals("average") && r.classId() >= 0).toList();
+        Row avg = rows.stream().filter(r -> r.scene() == null && r.className().equals("average") && r.confMatrix() != null).findFirst().orElse(null);
+        if (avg != null && avg.confMatrix().length == classes.size() && classes.size() > 0) {
+            // newer layout: the average entry holds the full matrix, classes by id
+            String[] names = new String[classes.size()];
+            for (int i = 0; i < names.length; i++) names[i] = "class " + i;
+            for (Row r : classes) if (r.classId() < names.length) names[r.classId()] = r.className();
+            return new ConfusionMatrix(List.of(names), avg.confMatrix());
+        }
         List<Row> cls = rows.stream().filter(r -> r.scene() == null && r.confMat() != null && !r.className().equals("average")).toList();
         if (cls.isEmpty()) return null;
         int n = cls.get(0).confMat().length;

@@ -54,6 +54,28 @@ class OutputsRenderTest {
     }
 
     @Test
+    void newerEvalLayoutWithPerSceneAndMatrix() throws Exception {
+        Path f = Files.writeString(dir.resolve("eval2.json"), """
+                {"overall": [
+                   {"class_id": 0, "class_name": "background", "precision": 0.47, "recall": 1.0, "f1": 0.64, "gt_count": 17,
+                    "conf_mat": [[0.0, 19.0], [0.0, 17.0]]},
+                   {"class_id": 1, "class_name": "building", "precision": null, "recall": 0.0, "f1": null, "gt_count": 19,
+                    "conf_mat": [[17.0, 0.0], [19.0, 0.0]]},
+                   {"class_id": -1, "class_name": "average", "precision": 0.22, "recall": 0.47, "f1": 0.30, "gt_count": 36,
+                    "conf_mat": [[17.0, 0.0], [19.0, 0.0]]}],
+                 "per_scene": {"scene_1": [{"class_id": -1, "class_name": "average", "f1": 0.30}]}}""");
+        EvalMetrics m = EvalMetrics.load(f);
+        assertThat(m.rows()).hasSize(4);
+        assertThat(m.averageF1()).isEqualTo(0.30);
+        assertThat(m.rows().get(1).precision()).isNaN();
+        assertThat(m.table().columnNames()).first().isEqualTo("scene");
+        ConfusionMatrix cm = m.confusionMatrix();
+        assertThat(cm.classNames()).containsExactly("background", "building");
+        assertThat(cm.counts()[1]).containsExactly(19.0, 0.0);
+        assertThat(RendererRegistry.standard().render(m).html()).contains("scene_1").contains("<img");
+    }
+
+    @Test
     void badEvalJsonNamesTheFile() throws Exception {
         Path f = Files.writeString(dir.resolve("eval.json"), "{\"x\": 1}");
         assertThatThrownBy(() -> EvalMetrics.load(f)).hasMessageContaining(f.toString()).hasMessageContaining("overall");
