@@ -19,20 +19,30 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
 
 
-def wait_busy(kc, msg_id):
+def wait_status(kc, msg_id, state, seen):
+    """Reads iopub until the status `state` of request `msg_id`; `seen` collects what went by."""
     while True:
-        m = kc.get_iopub_msg(timeout=30)
+        m = kc.get_iopub_msg(timeout=20)
+        seen.append((m["msg_type"], m["parent_header"].get("msg_type"), m["content"].get("execution_state")))
         if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                and m["content"]["execution_state"] == "busy":
+                and m["content"]["execution_state"] == state:
             return
+
+
+def reply_to(kc, msg_id):
+    """The shell reply to `msg_id`, skipping late replies to other requests (e.g. kernel_info retries)."""
+    while True:
+        r = kc.get_shell_msg(timeout=20)
+        if r["parent_header"].get("msg_id") == msg_id:
+            return r
 
 
 def run(kc, code):
     msg_id = kc.execute(code)
-    reply = kc.get_shell_msg(timeout=30)
+    reply = reply_to(kc, msg_id)
     result = None
     while True:
-        m = kc.get_iopub_msg(timeout=30)
+        m = kc.get_iopub_msg(timeout=20)
         if m["parent_header"].get("msg_id") != msg_id:
             continue
         if m["msg_type"] == "execute_result":
@@ -47,20 +57,21 @@ def main():
     report = {"pid": pid, "cells": []}
     try:
         for code in ["while (true) {}", "Thread.sleep(60000);"]:
+            seen = []
             msg_id = kc.execute(code)
-            wait_busy(kc, msg_id)
+            wait_status(kc, msg_id, "busy", seen)
             time.sleep(0.7)  # let the cell spin / sleep
             t0 = time.monotonic()
             km.interrupt_kernel()
-            reply = kc.get_shell_msg(timeout=30)
+            reply = reply_to(kc, msg_id)
             latency = time.monotonic() - t0
-            while True:  # drain this cell's iopub up to idle
-                m = kc.get_iopub_msg(timeout=30)
-                if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                        and m["content"]["execution_state"] == "idle":
-                    break
+            try:
+                wait_status(kc, msg_id, "idle", seen)
+            except Exception:
+                print(f"no idle status for {code!r}; iopub had {seen}", file=sys.stderr)
+                raise
             _, next_result = run(kc, "40 + 2")
-            time.sleep(0.3)  # let C1 compiles of the last cells settle
+            time.sleep(1.0)  # let the JIT compiles of the last cells settle
             c0 = cpu_seconds(pid)
             time.sleep(1.0)
             cpu = cpu_seconds(pid) - c0

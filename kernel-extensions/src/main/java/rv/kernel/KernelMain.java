@@ -1,6 +1,7 @@
 package rv.kernel;
 
 import rv.kernel.history.HistoryStore;
+import rv.kernel.install.ArchiveRefresh;
 import rv.kernel.install.KernelSpecs;
 import rv.kernel.wire.ConnectionInfo;
 import rv.kernel.wire.KernelServer;
@@ -61,6 +62,7 @@ public final class KernelMain {
         RvKernel kernel = new RvKernel(HistoryStore.defaultFile());
         KernelServer server = new KernelServer(info);
         kernel.serve(server);
+        ArchiveRefresh.scheduleIfStale();
         server.awaitCloseRequest();
         server.awaitClose(2000);
         return 0;

@@ -1,7 +1,6 @@
 package rv.kernel;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.dflib.jjava.jupyter.Extension;
@@ -33,13 +32,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,8 +61,8 @@ public final class RvKernel extends BaseKernel {
     private final Object extensionLock = new Object();
     private volatile KernelServer server;
     private volatile Message currentRequest;
+    private volatile boolean interruptPending; // an interrupt for the cell being started or run
     private final List<JsonObject> payloads = new ArrayList<>(); // shell thread only
-    private final java.util.concurrent.atomic.AtomicInteger cellCounter = new java.util.concurrent.atomic.AtomicInteger();
 
     RvKernel(Path historyFile) {
         super("rv-kernel", VERSION,
@@ -77,11 +74,15 @@ public final class RvKernel extends BaseKernel {
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder().build());
         this.history = new HistoryStore(historyFile);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor flusher = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rv-kernel-stream-flush");
             t.setDaemon(true);
             return t;
         });
+        // Start the flush thread now, in the kernel's thread group: created lazily from a cell it would
+        // belong to that cell's group and die when the cell is interrupted.
+        flusher.prestartAllCoreThreads();
+        this.timer = flusher;
         this.stdout = new StreamCapture("stdout", this::publishStream, timer);
         this.stderr = new StreamCapture("stderr", this::publishStream, timer);
         ClassLoader parent = RvKernel.class.getClassLoader();
@@ -143,145 +144,30 @@ public final class RvKernel extends BaseKernel {
         this.server = server;
         System.setOut(new PrintStream(stdout, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(stderr, false, StandardCharsets.UTF_8));
+        System.setIn(new StdinBridge(this::readLineFromFrontend));
         installNotebookKernel();
-        server.start(this::dispatch);
-        server.publish("status", null, status("starting"));
+        server.start(new ShellProtocol(this, server)::dispatch);
+        JsonObject starting = new JsonObject();
+        starting.addProperty("execution_state", "starting");
+        server.publish("status", null, starting);
         installExtensions(RvKernel.class.getClassLoader());
     }
 
-    // ---- protocol ---------------------------------------------------------------------------------
-
-    /** A reply to send once the request's iopub messages (and its idle status) are on their way. */
-    private record Reply(String type, JsonObject content) {}
-
-    private void dispatch(KernelServer.Channel channel, Message req) {
-        String type = req.type();
-        server.publish("status", req, status("busy"));
-        Reply reply = null;
-        try {
-            reply = switch (type) {
-                case "execute_request" -> new Reply("execute_reply", execute(req));
-                case "kernel_info_request" -> new Reply("kernel_info_reply", kernelInfo());
-                case "complete_request" -> new Reply("complete_reply", completeReply(req.content()));
-                case "inspect_request" -> new Reply("inspect_reply", inspectReply(req.content()));
-                case "is_complete_request" -> new Reply("is_complete_reply", isCompleteReply(req.content()));
-                case "history_request" -> new Reply("history_reply", historyReply(req.content()));
-                case "comm_info_request" -> {
-                    JsonObject c = ok();
-                    c.add("comms", new JsonObject());
-                    yield new Reply("comm_info_reply", c);
-                }
-                case "interrupt_request" -> {
-                    interrupt();
-                    yield new Reply("interrupt_reply", ok());
-                }
-                case "shutdown_request" -> {
-                    shutdown(channel, req);
-                    yield null;
-                }
-                default -> {
-                    LOG.debug("unhandled message type {}", type); // comm_* without targets: ignored, as ipykernel does
-                    yield null;
-                }
-            };
-        } catch (RuntimeException e) {
-            LOG.error("failed to handle {}", type, e);
-        } finally {
-            if (!"shutdown_request".equals(type)) {
-                server.publish("status", req, status("idle"));
-                // Clients read the reply, then expect the request's outputs and idle status right away.
-                server.flushIopub(1000);
-                if (reply != null) server.reply(channel, req, reply.type(), reply.content());
-            }
-        }
-    }
-
-    private void shutdown(KernelServer.Channel channel, Message req) {
-        boolean restart = req.content().has("restart") && req.content().get("restart").getAsBoolean();
-        JsonObject c = ok();
-        c.addProperty("restart", restart);
-        server.publish("shutdown_reply", req, c);
-        server.publish("status", req, status("idle"));
-        server.flushIopub(1000);
-        server.reply(channel, req, "shutdown_reply", c);
-        onShutdown(restart);
-        server.close();
-    }
-
-    private JsonObject execute(Message req) {
-        JsonObject c = req.content();
-        String code = c.has("code") ? c.get("code").getAsString() : "";
-        boolean silent = c.has("silent") && c.get("silent").getAsBoolean();
-        boolean store = !silent && (!c.has("store_history") || c.get("store_history").getAsBoolean());
-        int count = store ? cellCounter.incrementAndGet() : cellCounter.get();
-        if (!silent) {
-            JsonObject in = new JsonObject();
-            in.addProperty("code", code);
-            in.addProperty("execution_count", count);
-            server.publish("execute_input", req, in);
-        }
-        currentRequest = req;
+    /** Starts executing {@code request}: its outputs go to it, and an interrupt from now on stops it. */
+    void beginCell(Message request) {
+        currentRequest = request;
         payloads.clear();
-        evaluator().beginCell();
-        JsonObject reply = new JsonObject();
-        String textOutput = null;
-        try {
-            JavaEvaluator.Outcome outcome = runCell(code, "In [" + count + "]");
-            flushStreams();
-            if (outcome.hasValue() && !silent) {
-                DisplayData dd = render(outcome.value());
-                JsonObject result = displayContent(dd);
-                result.remove("transient");
-                result.addProperty("execution_count", count);
-                server.publish("execute_result", req, result);
-                JsonObject data = result.getAsJsonObject("data");
-                if (data.has("text/plain")) textOutput = data.get("text/plain").getAsString();
-            }
-            reply.addProperty("status", "ok");
-            reply.addProperty("execution_count", count);
-            JsonArray pl = new JsonArray();
-            payloads.forEach(pl::add);
-            reply.add("payload", pl);
-            reply.add("user_expressions", userExpressions(c));
-        } catch (CellError e) {
-            flushStreams();
-            JsonObject err = errorContent(e);
-            server.publish("error", req, err);
-            reply = err.deepCopy();
-            reply.addProperty("status", "error");
-            reply.addProperty("execution_count", count);
-            reply.add("payload", new JsonArray());
-            reply.add("user_expressions", new JsonObject());
-        } catch (RuntimeException e) {
-            flushStreams();
-            LOG.error("kernel error while executing a cell", e);
-            JsonObject err = errorContent(CellError.of(e));
-            server.publish("error", req, err);
-            reply = err.deepCopy();
-            reply.addProperty("status", "error");
-            reply.addProperty("execution_count", count);
-        }
-        if (store) history.add(count, code, textOutput);
-        return reply;
+        interruptPending = false;
+        JavaEvaluator ev = evaluator(); // may wait for JShell's start-up; an interrupt meanwhile still counts
+        ev.beginCell();
+        if (interruptPending) ev.interrupt();
     }
 
-    private JsonObject userExpressions(JsonObject content) {
-        JsonObject out = new JsonObject();
-        if (!content.has("user_expressions") || !content.get("user_expressions").isJsonObject()) return out;
-        for (Map.Entry<String, JsonElement> e : content.getAsJsonObject("user_expressions").entrySet()) {
-            JsonObject r;
-            try {
-                JavaEvaluator.Outcome o = evaluator().eval(e.getValue().getAsString(), "user expression", 1);
-                r = displayContent(render(o.hasValue() ? o.value() : null));
-                r.remove("transient");
-                r.addProperty("status", "ok");
-            } catch (CellError err) {
-                r = errorContent(err);
-                r.addProperty("status", "error");
-            }
-            out.add(e.getKey(), r);
-        }
-        return out;
+    /** Pager payloads the last cell produced (e.g. for {@code Math.abs?}). */
+    List<JsonObject> takePayloads() {
+        List<JsonObject> p = List.copyOf(payloads);
+        payloads.clear();
+        return p;
     }
 
     /** Runs a cell's code and magics in order; the value of the last part is the cell's result. */
@@ -343,127 +229,19 @@ public final class RvKernel extends BaseKernel {
         payloads.add(p);
     }
 
-    private JsonObject kernelInfo() {
-        JsonObject c = ok();
-        c.addProperty("protocol_version", Message.PROTOCOL_VERSION);
-        c.addProperty("implementation", "rv-kernel");
-        c.addProperty("implementation_version", VERSION);
-        JsonObject li = new JsonObject();
-        LanguageInfo l = getLanguageInfo();
-        li.addProperty("name", l.getName());
-        li.addProperty("version", l.getVersion());
-        li.addProperty("mimetype", l.getMimetype());
-        li.addProperty("file_extension", l.getFileExtension());
-        li.addProperty("pygments_lexer", l.getPygmentsLexer());
-        li.addProperty("codemirror_mode", String.valueOf(l.getCodemirrorMode()));
-        li.addProperty("nbconvert_exporter", "script");
-        c.add("language_info", li);
-        c.addProperty("banner", getBanner());
-        c.addProperty("debugger", false);
-        JsonArray links = new JsonArray();
-        for (HelpLink h : getHelpLinks()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("text", h.getText());
-            o.addProperty("url", h.getUrl());
-            links.add(o);
-        }
-        c.add("help_links", links);
-        return c;
-    }
-
     @Override
     public String getBanner() {
         return "rv-kernel " + VERSION + " — Java " + Runtime.version() + " (JShell)";
     }
 
-    private JsonObject completeReply(JsonObject req) {
-        String code = req.get("code").getAsString();
-        int cursor = Unicode.toCharIndex(code, req.get("cursor_pos").getAsInt());
-        ReplacementOptions r = complete(code, cursor);
-        JsonObject c = ok();
-        JsonArray matches = new JsonArray();
-        r.getReplacements().forEach(matches::add);
-        c.add("matches", matches);
-        c.addProperty("cursor_start", Unicode.toCodePointIndex(code, r.getSourceStart()));
-        c.addProperty("cursor_end", Unicode.toCodePointIndex(code, r.getSourceEnd()));
-        c.add("metadata", new JsonObject());
-        return c;
-    }
-
-    private JsonObject inspectReply(JsonObject req) {
-        String code = req.get("code").getAsString();
-        int cursor = Unicode.toCharIndex(code, req.get("cursor_pos").getAsInt());
-        DisplayData dd = inspect(code, cursor, false);
-        JsonObject c = ok();
-        c.addProperty("found", dd != null);
-        c.add("data", dd == null ? new JsonObject() : displayContent(dd).getAsJsonObject("data"));
-        c.add("metadata", new JsonObject());
-        return c;
-    }
-
-    private JsonObject isCompleteReply(JsonObject req) {
-        String status = isComplete(req.get("code").getAsString());
-        JsonObject c = new JsonObject();
-        c.addProperty("status", status);
-        if ("incomplete".equals(status)) c.addProperty("indent", "    ");
-        return c;
-    }
-
-    private JsonObject historyReply(JsonObject req) {
-        boolean output = req.has("output") && req.get("output").getAsBoolean();
-        String access = req.has("hist_access_type") ? req.get("hist_access_type").getAsString() : "tail";
-        int n = req.has("n") && !req.get("n").isJsonNull() ? req.get("n").getAsInt() : 10;
-        List<HistoryStore.Entry> entries = switch (access) {
-            case "range" -> history.range(intOr(req, "session", 0), intOr(req, "start", 1), intOr(req, "stop", 0));
-            case "search" -> history.search(req.has("pattern") ? req.get("pattern").getAsString() : "*",
-                    req.has("n") && !req.get("n").isJsonNull() ? n : 0,
-                    req.has("unique") && req.get("unique").getAsBoolean());
-            default -> history.tail(n);
-        };
-        JsonArray h = new JsonArray();
-        for (HistoryStore.Entry e : entries) {
-            JsonArray t = new JsonArray();
-            t.add(e.session());
-            t.add(e.line());
-            if (output) {
-                JsonArray io = new JsonArray();
-                io.add(e.source());
-                io.add(e.output());
-                t.add(io);
-            } else {
-                t.add(e.source());
-            }
-            h.add(t);
+    /** A line typed in the frontend for the running cell, or null when the request does not allow stdin. */
+    private String readLineFromFrontend() {
+        Message req = currentRequest;
+        if (req == null || !req.content().has("allow_stdin") || !req.content().get("allow_stdin").getAsBoolean()) {
+            return null;
         }
-        JsonObject c = ok();
-        c.add("history", h);
-        return c;
-    }
-
-    private static int intOr(JsonObject o, String key, int dflt) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsInt() : dflt;
-    }
-
-    private static JsonObject ok() {
-        JsonObject c = new JsonObject();
-        c.addProperty("status", "ok");
-        return c;
-    }
-
-    private static JsonObject status(String state) {
-        JsonObject c = new JsonObject();
-        c.addProperty("execution_state", state);
-        return c;
-    }
-
-    private static JsonObject errorContent(CellError e) {
-        JsonObject c = new JsonObject();
-        c.addProperty("ename", e.ename());
-        c.addProperty("evalue", e.evalue());
-        JsonArray tb = new JsonArray();
-        e.traceback().forEach(tb::add);
-        c.add("traceback", tb);
-        return c;
+        flushStreams(); // the prompt the cell printed comes first
+        return server.requestInput(req, "", false);
     }
 
     // ---- output ------------------------------------------------------------------------------------
@@ -582,6 +360,7 @@ public final class RvKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        interruptPending = true;
         JavaEvaluator ev = evaluator.getNow(null);
         if (ev != null) ev.interrupt();
     }

@@ -60,6 +60,12 @@ class NotebookIT {
 
         assertThat(single(outputs.get("time"), "stream").get("text").getAsString()).startsWith("Wall time: ");
         assertThat(text(result(outputs.get("time")))).isEqualTo("500500");
+
+        assertThat(outputs.get("write-jsh")).isEmpty(); // trailing ';' hides the value
+        assertThat(text(result(outputs.get("load")))).isEqualTo("42");
+        assertThat(text(result(outputs.get("kernel-lock")))).isEqualTo("no deadlock");
+        assertThat(data(result(outputs.get("javascript"))).get("application/javascript").getAsString())
+                .contains("console.log");
     }
 
     private static Map<String, JsonArray> outputsByTag(Path executed) throws Exception {

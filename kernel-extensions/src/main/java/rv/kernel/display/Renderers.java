@@ -22,9 +22,24 @@ public final class Renderers {
     private Renderers() {}
 
     public static void registerDefaults(Renderer renderer) {
+        // JJava's URL renderer writes an unclosed, URL-encoded <a src=…>: replace it.
+        renderer.createRegistration(java.net.URL.class).preferring("text/html", "text/plain")
+                .register((url, ctx) -> ctx.getOutputContainer().assign(renderUrl(url)));
         renderer.createRegistration(Path.class)
                 .preferring("image/png", "image/jpeg", "image/gif", "image/svg+xml", "text/plain")
                 .register((path, ctx) -> ctx.getOutputContainer().assign(renderPath(path)));
+    }
+
+    /** A link, or the image itself when the URL names an image file. */
+    public static DisplayData renderUrl(java.net.URL url) {
+        String u = url.toExternalForm();
+        String esc = u.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        String path = url.getPath().toLowerCase(Locale.ROOT);
+        int dot = path.lastIndexOf('.');
+        boolean image = dot >= 0 && IMAGE_TYPES.containsKey(path.substring(dot + 1));
+        DisplayData dd = new DisplayData(u);
+        dd.putHTML(image ? "<img src=\"" + esc + "\"/>" : "<a href=\"" + esc + "\" target=\"_blank\">" + esc + "</a>");
+        return dd;
     }
 
     /** An image file as its MIME type (base64, SVG as text) plus the path as text; other paths as text. */

@@ -123,10 +123,16 @@ public final class JavaEvaluator implements AutoCloseable {
             Snippet s = e.snippet();
             origins.put(s.id(), new Origin(label, snippetLine, source.split("\n", -1)));
             if (e.status() == Snippet.Status.REJECTED) throw compileError(s, source, label, snippetLine);
-            if (interrupted) throw interruptedError();
-            JShellException ex = e.exception();
-            if (ex != null) throw runtimeError(ex);
-            if (isExpression(s)) outcome = new Outcome(true, control.lastValue());
+            try {
+                if (interrupted) throw interruptedError();
+                JShellException ex = e.exception();
+                if (ex != null) throw runtimeError(ex);
+                if (isExpression(s)) outcome = new Outcome(true, control.lastValue());
+            } finally {
+                // JShell keeps each expression's value as a hidden variable $N that every later compile
+                // imports: dropping it keeps a cell's cost flat instead of growing with the session.
+                if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) shell.drop(s);
+            }
         }
         if (interrupted) throw interruptedError();
         return events.isEmpty() ? previous : outcome;
@@ -196,17 +202,22 @@ public final class JavaEvaluator implements AutoCloseable {
             return new CellError("UnresolvedReference", msg, tb);
         }
         String cls = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
-        String msg = ex.getMessage() == null ? "" : ex.getMessage();
+        String msg = withoutWrapperNames(ex.getMessage() == null ? "" : ex.getMessage());
         List<String> tb = new ArrayList<>();
         tb.add(cls + (msg.isEmpty() ? "" : ": " + msg));
         tb.addAll(frames(ex.getStackTrace()));
         Throwable cause = ex.getCause();
         for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
             String ccls = cause instanceof EvalException ce ? ce.getExceptionClassName() : cause.getClass().getName();
-            tb.add("Caused by: " + ccls + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            tb.add("Caused by: " + ccls + (cause.getMessage() == null ? "" : ": " + withoutWrapperNames(cause.getMessage())));
             tb.addAll(frames(cause.getStackTrace()));
         }
         return new CellError(cls, msg, tb);
+    }
+
+    /** Helpful NullPointerException messages name JShell's wrapper class: {@code "REPL.$JShell$15.s"} → {@code "s"}. */
+    static String withoutWrapperNames(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]*\\.", "");
     }
 
     /** Library frames down to the user's code, then the user's frames as cell lines; kernel frames dropped. */

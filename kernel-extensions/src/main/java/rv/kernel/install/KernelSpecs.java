@@ -118,7 +118,9 @@ public final class KernelSpecs {
         Files.createDirectories(o.kernelsDir());
         Path tmp = Files.createTempDirectory(o.kernelsDir(), "." + o.name() + "-");
         try {
-            boolean cds = o.cds() && trainArchive(o, jar, tmp.resolve(CDS_ARCHIVE));
+            String cdsFailure = o.cds() ? trainArchive(jvmOptions(o), jar, tmp.resolve(CDS_ARCHIVE)) : "disabled";
+            boolean cds = cdsFailure == null;
+            if (o.cds() && !cds) System.err.println("rv kernel: no class-data archive (the kernel starts slower): " + cdsFailure);
             Files.writeString(tmp.resolve("kernel.json"), kernelJson(o, jar, cds ? dir.resolve(CDS_ARCHIVE) : null),
                     StandardCharsets.UTF_8);
             for (int size : new int[]{32, 64}) {
@@ -144,11 +146,12 @@ public final class KernelSpecs {
      * Runs the kernel's start-up once with {@code -XX:ArchiveClassesAtExit} so later starts map the
      * JShell/javac classes from a class-data-sharing archive instead of loading them (about a third
      * faster). A stale archive (jar rebuilt) is ignored by the JVM, so the kernel still starts.
+     * Returns null on success, else why it failed.
      */
-    static boolean trainArchive(Options o, Path jar, Path archive) {
+    static String trainArchive(List<String> jvmOptions, Path jar, Path archive) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.addAll(jvmOptions(o));
+        cmd.addAll(jvmOptions);
         cmd.add("-XX:ArchiveClassesAtExit=" + archive);
         cmd.add("-Xlog:cds=off");
         cmd.add("-Xlog:cds+dynamic=off");
@@ -156,17 +159,13 @@ public final class KernelSpecs {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
-                System.err.println("rv kernel: no class-data archive (kernel starts slower): " + out.strip());
-                return false;
-            }
-            return true;
+            if (p.waitFor() != 0 || !Files.isRegularFile(archive)) return "training run failed: " + out.strip();
+            return null;
         } catch (IOException e) {
-            System.err.println("rv kernel: no class-data archive: " + e.getMessage());
-            return false;
+            return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 

@@ -78,7 +78,10 @@ public final class BuiltinMagics {
 
     private static String classpath(RvKernel k, List<String> args) {
         if (args.isEmpty()) {
-            List<String> all = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                all.add(Path.of(e).toAbsolutePath().normalize().toString());
+            }
             all.addAll(k.addedClasspath());
             return String.join("\n", all);
         }

@@ -84,4 +84,10 @@ class JavaEvaluatorTest {
         assertThat(ev.complete("Math.ab", 7).matches()).contains("abs(", "absExact(");
         assertThat(ev.documentation("Math.abs", 8)).hasValueSatisfying(d -> assertThat(d).contains("int Math.abs(int a)"));
     }
+
+    @Test
+    void nullPointerMessagesNameTheUsersVariable() {
+        CellError e = catchThrowableOfType(() -> ev.eval("String s = null;\ns.length()", "In [9]", 1), CellError.class);
+        assertThat(e.evalue()).isEqualTo("Cannot invoke \"String.length()\" because \"s\" is null");
+    }
 }

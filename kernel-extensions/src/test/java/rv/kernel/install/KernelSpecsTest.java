@@ -44,4 +44,20 @@ class KernelSpecsTest {
         assertThat(img.getHeight()).isEqualTo(64);
         assertThat(img.getRGB(32, 32)).isNotEqualTo(img.getRGB(0, 0));
     }
+
+    @Test
+    void archiveOlderThanTheJarOrItsLibrariesIsStale(@TempDir Path dir) throws Exception {
+        Path jar = java.nio.file.Files.writeString(dir.resolve("rv-kernel.jar"), "jar");
+        Path lib = java.nio.file.Files.createDirectories(dir.resolve("lib"));
+        Path dep = java.nio.file.Files.writeString(lib.resolve("dep.jar"), "dep");
+        Path archive = java.nio.file.Files.writeString(dir.resolve("rv-kernel.jsa"), "cds");
+        var t = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        java.nio.file.Files.setLastModifiedTime(jar, t);
+        java.nio.file.Files.setLastModifiedTime(dep, t);
+        java.nio.file.Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() + 1000));
+        assertThat(ArchiveRefresh.isStale(archive, jar)).isFalse();
+        java.nio.file.Files.setLastModifiedTime(dep, java.nio.file.attribute.FileTime.fromMillis(t.toMillis() + 2000));
+        assertThat(ArchiveRefresh.isStale(archive, jar)).isTrue();
+        assertThat(ArchiveRefresh.isStale(dir.resolve("missing.jsa"), jar)).isTrue();
+    }
 }
