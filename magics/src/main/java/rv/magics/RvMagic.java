@@ -120,7 +120,7 @@ public final class RvMagic {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show an image (with label layers and AOI), or on a map with --map.",
-                    "Also: a chip .zip (grid), an eval.json (table), a train folder (curves)."})
+                    "Also: GeoJSON files alone on a map, a chip .zip (grid), an eval.json (table), a train folder (curves)."})
     static final class ShowCmd implements Callable<Object> {
         @Parameters(index = "0", paramLabel = "URI", description = "GeoTIFF (or chip zip, eval.json, train folder).") String uri;
         @Option(names = "--map", description = "Show on an inline Leaflet map.") boolean map;
@@ -134,6 +134,11 @@ public final class RvMagic {
             Path p = Path.of(uri);
             String lower = uri.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".zip")) return Rv.chips(uri, 16);
+            if (lower.endsWith(".geojson") || (lower.endsWith(".json") && isFeatureCollection(p))) {
+                List<Path> files = new ArrayList<>(List.of(p));
+                labels.forEach(l -> files.add(Path.of(l)));
+                return rv.viz.LeafletMap.ofGeoJson(files);
+            }
             if (lower.endsWith(".json")) return Rv.metrics(uri);
             if (Files.isDirectory(p)) return Rv.history(uri);
             SceneView s = SceneView.of(uri).maxSize(maxSize);
@@ -142,6 +147,16 @@ public final class RvMagic {
             for (String l : labels) s = s.labels(l);
             if (aoi != null) s = s.aoi(aoi);
             return map ? s.map() : s;
+        }
+    }
+
+    private static boolean isFeatureCollection(Path p) {
+        try (var r = Files.newBufferedReader(p)) {
+            char[] head = new char[4096];
+            int n = r.read(head);
+            return n > 0 && new String(head, 0, n).replaceAll("\\s", "").contains("\"type\":\"FeatureCollection\"");
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

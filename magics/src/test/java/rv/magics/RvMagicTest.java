@@ -108,6 +108,10 @@ class RvMagicTest {
         Object view = magics.evalLine("rv", "show " + data.resolve("scene_0.tif") + " --channels 3");
         assertThat(((SceneView) view).channels()).containsExactly(3);
 
+        Object geo = magics.evalLine("rv", "show " + data.resolve("scene_0_buildings.geojson") + " -l " + data.resolve("scene_0_cars.geojson"));
+        assertThat(((LeafletMap) geo).layers()).extracting(LeafletMap.GeoJsonLayer::name).containsExactly("scene_0_buildings.geojson", "scene_0_cars.geojson");
+        assertThat(((LeafletMap) geo).images()).isEmpty();
+
         Path eval = Files.writeString(dir.resolve("eval.json"), "[{\"class_id\":-1,\"class_name\":\"average\",\"f1\":0.9}]");
         assertThat(((EvalMetrics) magics.evalLine("rv", "metrics " + eval)).averageF1()).isEqualTo(0.9);
         Path train = Files.createDirectories(dir.resolve("root/train"));

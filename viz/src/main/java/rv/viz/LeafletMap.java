@@ -59,6 +59,19 @@ public final class LeafletMap {
         return m;
     }
 
+    /** A map of GeoJSON files alone (any CRS, reprojected to WGS 84), one layer each. */
+    public static LeafletMap ofGeoJson(java.util.List<java.nio.file.Path> files) {
+        LeafletMap m = new LeafletMap();
+        for (java.nio.file.Path f : files) {
+            rv.data.vector.FeatureCollection fc = rv.data.vector.GeoJsonReader.read(f);
+            rv.core.Reprojection r = rv.core.Reprojection.between(fc.crs(), Crs.WGS84);
+            List<Feature> out = new ArrayList<>(fc.size());
+            for (Feature ft : fc.features()) out.add(ft.withGeometry(GeoJsonVectorSource.reproject(ft.geometry(), r)));
+            m.geoJson(f.getFileName().toString(), geoJsonOf(out), "#ff7f0e", true);
+        }
+        return m;
+    }
+
     public LeafletMap image(ImageOverlay overlay) {
         images.add(overlay);
         return this;
