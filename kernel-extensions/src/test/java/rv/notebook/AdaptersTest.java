@@ -82,6 +82,13 @@ class AdaptersTest {
         assertThat(k.shown.get(1).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML).toString()).contains("data-state=\"done\"");
     }
 
+    @Test
+    void magicArgumentsBecomeJavaLiterals() {
+        assertThat(JJavaBridge.literal("a\"b\\c\nd\u00e9")).isEqualTo("\"a\\\"b\\\\c\\nd\\u00e9\"");
+        assertThat(JJavaBridge.listOf(List.of("run", "my cfg"))).isEqualTo("java.util.List.of(\"run\", \"my cfg\")");
+        assertThat(JJavaBridge.listOf(List.of())).isEqualTo("java.util.List.of()");
+    }
+
     /** SpencerPark's BaseKernel, as IJava extends it, with IJava's getMagics(). */
     public static final class StockIJavaKernel extends io.github.spencerpark.jupyter.kernel.BaseKernel {
         final Magics magics = new Magics();

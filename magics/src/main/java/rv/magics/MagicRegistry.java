@@ -46,6 +46,20 @@ public final class MagicRegistry {
         return m.eval(split(rawArgs));
     }
 
+    /** Runs {@code %name} with arguments already split (as kernels' magic parsers hand them over). */
+    public Object evalLineArgs(String name, List<String> args) throws Exception {
+        LineMagic m = lines.get(name);
+        if (m == null) throw new RvException("no line magic %" + name + "; known: " + lines.keySet());
+        return m.eval(args);
+    }
+
+    /** Runs {@code %%name} with split arguments over {@code body}. */
+    public Object evalCellArgs(String name, List<String> args, String body) throws Exception {
+        CellMagic m = cells.get(name);
+        if (m == null) throw new RvException("no cell magic %%" + name + "; known: " + cells.keySet());
+        return m.eval(args, body);
+    }
+
     /** Runs {@code %%name rawArgs} over {@code body}. */
     public Object evalCell(String name, String rawArgs, String body) throws Exception {
         CellMagic m = cells.get(name);
