@@ -39,6 +39,7 @@ class MagicInterruptIT {
                 kc.stop_channels(); km.shutdown_kernel(now=True)
                 """.formatted(Jupyter.KERNEL, prefix.resolve("big").toString().replace("'", ""));
         Jupyter.Result r = Jupyter.run(List.of(Jupyter.PYTHON, "-c", script), j.env(), prefix, 240);
+        System.out.println(r.output());
         assertThat(r.output()).as(r.output()).contains("INTERRUPTED error").contains("NEXT ok after 42");
         double secs = Double.parseDouble(r.output().replaceAll("(?s).*INTERRUPTED error \\S+ ([0-9.]+).*", "$1"));
         assertThat(secs).as("seconds from interrupt to the reply").isLessThan(10);
