@@ -5,6 +5,8 @@ MANIFEST: [{"tif": path, "raw": path-or-null}, ...]; raw = band-sequential littl
 compare against GDAL's ReadRaster. Extra keys per entry:
   "validate_cog": true  -> run osgeo_utils' COG validator (errors, warnings)
   "overviews": true     -> report overview sizes and write each overview's pixels to <tif>.ovr<i>.raw
+  "build_overviews": {"method": "average", "levels": [2, 4]} -> first run gdaladdo's BuildOverviews on it
+  "same_pixels_as": path -> "same_pixels": whether GDAL reads identical bytes (all bands) from both
 """
 import json, sys
 from osgeo import gdal, osr
@@ -16,6 +18,11 @@ out = []
 for e in manifest:
     r = {"tif": e["tif"]}
     try:
+        if e.get("build_overviews"):
+            bo = e["build_overviews"]
+            w = gdal.Open(e["tif"], gdal.GA_Update)
+            w.BuildOverviews(bo["method"].upper(), bo["levels"])
+            w = None
         ds = gdal.Open(e["tif"])
         b1 = ds.GetRasterBand(1)
         r["width"], r["height"], r["bands"] = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
@@ -40,6 +47,10 @@ for e in manifest:
             want = open(e["raw"], "rb").read()
             r["pixels_equal"] = got == want
             r["pixel_bytes"] = len(got)
+        if e.get("same_pixels_as"):
+            other = gdal.Open(e["same_pixels_as"])
+            r["same_pixels"] = ds.ReadRaster() == other.ReadRaster()
+            other = None
         if e.get("overviews"):
             for i in range(b1.GetOverviewCount()):
                 with open(e["tif"] + ".ovr%d.raw" % i, "wb") as f:

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Per-channel mean, standard deviation, min, max and histogram over one or more scenes (Raster Vision's
  * {@code StatsAnalyzer}). Streams: one window is in memory at a time. Values equal to the source's
- * nodata are ignored (per band, as GDAL does). Sliding mode visits every pixel exactly once (300×300
+ * nodata are ignored (per band, as GDAL does); for images without a nodata value, zeros are ignored
+ * unless {@link StatsAnalyzerOptions#zeroIsNodata()} is off (Raster Vision treats 0 as NODATA). Sliding mode visits every pixel exactly once (300×300
  * windows clipped to the image); sampled mode reads {@code max(1, round(p·W·H/300²))} random windows per
  * scene. Each window's mean and squared deviations are computed in two passes and merged with Chan et
  * al.'s parallel update, which keeps the result within rounding of numpy's.
@@ -46,7 +47,8 @@ public final class StatsAnalyzer {
             for (Box w : windows(src, options, scene++)) {
                 Box clipped = w.intersection(src.extent());
                 if (clipped.isEmpty()) continue;
-                acc.add(src.read(clipped), src.nodata().isPresent() ? src.nodata().getAsDouble() : null);
+                Double nodata = src.nodata().isPresent() ? Double.valueOf(src.nodata().getAsDouble()) : options.zeroIsNodata() ? Double.valueOf(0) : null;
+                acc.add(src.read(clipped), nodata);
             }
         }
         return acc.result();
@@ -79,21 +81,28 @@ public final class StatsAnalyzer {
             this.offset = offset;
         }
 
+        private double[] buffer = new double[0];
+
         void add(Raster r, Double nodata) {
             int plane = r.width() * r.height();
+            if (buffer.length < plane) buffer = new double[plane];
+            double[] v = buffer;
+            boolean hasNodata = nodata != null;
+            double nd = hasNodata ? nodata : 0;
             for (int b = 0; b < n.length; b++) {
-                int off = b * plane;
+                copyBand(r, b, plane, v);
                 long cn = 0;
                 double sum = 0;
                 double lo = min[b], hi = max[b];
+                long[] h = hist == null ? null : hist[b];
                 for (int i = 0; i < plane; i++) {
-                    double v = r.getAt(off + i);
-                    if (skip(v, nodata)) continue;
+                    double x = v[i];
+                    if (x != x || (hasNodata && x == nd)) continue;
                     cn++;
-                    sum += v;
-                    if (v < lo) lo = v;
-                    if (v > hi) hi = v;
-                    if (hist != null) hist[b][(int) v + offset]++;
+                    sum += x;
+                    if (x < lo) lo = x;
+                    if (x > hi) hi = x;
+                    if (h != null) h[(int) x + offset]++;
                 }
                 min[b] = lo;
                 max[b] = hi;
@@ -101,9 +110,9 @@ public final class StatsAnalyzer {
                 double cmean = sum / cn;
                 double cm2 = 0, comp = 0;
                 for (int i = 0; i < plane; i++) {
-                    double v = r.getAt(off + i);
-                    if (skip(v, nodata)) continue;
-                    double d = v - cmean;
+                    double x = v[i];
+                    if (x != x || (hasNodata && x == nd)) continue;
+                    double d = x - cmean;
                     cm2 += d * d;
                     comp += d;
                 }
@@ -116,9 +125,19 @@ public final class StatsAnalyzer {
             }
         }
 
-        private static boolean skip(double v, Double nodata) {
-            if (Double.isNaN(v)) return true;
-            return nodata != null && v == nodata;
+        /** One band as doubles (unsigned types converted), without a per-value type switch. */
+        private static void copyBand(Raster r, int band, int plane, double[] out) {
+            int off = band * plane;
+            switch (r.dataType()) {
+                case UINT8 -> { byte[] a = (byte[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xff; }
+                case INT8 -> { byte[] a = (byte[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case UINT16 -> { short[] a = (short[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xffff; }
+                case INT16 -> { short[] a = (short[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case UINT32 -> { int[] a = (int[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i] & 0xffffffffL; }
+                case INT32 -> { int[] a = (int[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case FLOAT32 -> { float[] a = (float[]) r.data(); for (int i = 0; i < plane; i++) out[i] = a[off + i]; }
+                case FLOAT64 -> System.arraycopy(r.data(), off, out, 0, plane);
+            }
         }
 
         RasterStats result() {

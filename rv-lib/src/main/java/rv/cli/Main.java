@@ -27,6 +27,8 @@ public final class Main implements Runnable {
             InfoCommand.class,
             BenchCommand.class,
             ReadCommand.class,
+            CropCommand.class,
+            CogifyCommand.class,
             DemoDataCommand.class,
             RasterizeCommand.class,
             StatsCommand.class

@@ -52,12 +52,19 @@ final class RasterizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) times[i] = once();
+        double[] times = new double[runs], cpu = new double[runs];
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < runs; i++) {
+            long c0 = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
+            times[i] = once();
+            cpu[i] = os instanceof com.sun.management.OperatingSystemMXBean s ? (s.getProcessCpuTime() - c0) / 1e9 : Double.NaN;
+        }
         if (runs > 1) {
-            double[] warm = java.util.Arrays.copyOfRange(times, 1, runs);
+            double[] warm = java.util.Arrays.copyOfRange(times, 1, runs), warmCpu = java.util.Arrays.copyOfRange(cpu, 1, runs);
             java.util.Arrays.sort(warm);
-            System.out.printf(java.util.Locale.ROOT, "RESULT rv rasterize median of %d warm runs: %.4f s (first run %.4f s)%n", warm.length, warm[warm.length / 2], times[0]);
+            java.util.Arrays.sort(warmCpu);
+            System.out.printf(java.util.Locale.ROOT, "RESULT rv rasterize median of %d warm runs: %.4f s [cpu %.4f s] (first run %.4f s)%n",
+                    warm.length, warm[warm.length / 2], warmCpu[warmCpu.length / 2], times[0]);
         }
         return 0;
     }

@@ -30,6 +30,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the random windows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--count-zeros", description = "Count zeros in images that declare no nodata value (Raster Vision ignores them as NODATA).")
+    boolean countZeros;
+
     @Option(names = "--out", paramLabel = "stats.json", description = "Write here (atomically) instead of printing.")
     Path out;
 
@@ -39,6 +42,7 @@ final class StatsCommand implements Callable<Integer> {
         try {
             for (String uri : images) sources.add(RasterSources.open(uri));
             StatsAnalyzerOptions o = sampleProb == null ? StatsAnalyzerOptions.sliding() : StatsAnalyzerOptions.sampled(sampleProb, seed);
+            o = o.withZeroIsNodata(!countZeros);
             RasterStats stats = StatsAnalyzer.compute(sources, o);
             if (out == null) {
                 System.out.print(stats.toJson());

@@ -33,6 +33,7 @@ class StatsTest {
     @TempDir static Path dir;
     static Path demo;
     static Path withNodata;
+    static Path withZeros;
 
     @BeforeAll
     static void data() {
@@ -46,6 +47,11 @@ class StatsTest {
         for (int y = 100; y < 300; y++) for (int x = 50; x < 400; x++) r.set(0, y, x, -9999);
         withNodata = dir.resolve("nodata.tif");
         GeoTiffWriter.write(withNodata, r, new GeoTransform(0, 1, 0, 0, 0, -1), 32611, -9999.0, GeoTiffWriteOptions.DEFAULT);
+        // uint8, no nodata declared, a zero border: Raster Vision ignores the zeros.
+        Raster z = Raster.zeros(640, 480, 3, DataType.UINT8);
+        for (int b = 0; b < 3; b++) for (int y = 20; y < 460; y++) for (int x = 30; x < 600; x++) z.set(b, y, x, 1 + rnd.nextInt(255));
+        withZeros = dir.resolve("zeros.tif");
+        GeoTiffWriter.write(withZeros, z, new GeoTransform(0, 1, 0, 0, 0, -1), 32611, null, GeoTiffWriteOptions.DEFAULT);
     }
 
     private static final String NUMPY = """
@@ -58,6 +64,8 @@ class StatsTest {
                 band = ds.GetRasterBand(b)
                 a = band.ReadAsArray().astype(np.float64).ravel()
                 nd = band.GetNoDataValue()
+                if nd is None and sys.argv[2] == 'zeros':
+                    nd = 0
                 if nd is not None:
                     a = a[a != nd]
                 out['means'].append(float(a.mean())); out['stds'].append(float(a.std()))
@@ -66,18 +74,26 @@ class StatsTest {
             """;
 
     private static void assertAgreesWithNumpy(Path image) throws IOException {
-        Path out = dir.resolve(image.getFileName() + ".stats.json");
-        Cli.Result r = Cli.run("stats", image.toString(), "--out", out.toString());
+        assertAgreesWithNumpy(image, false);
+    }
+
+    private static void assertAgreesWithNumpy(Path image, boolean countZeros) throws IOException {
+        Path out = dir.resolve(image.getFileName() + (countZeros ? ".all" : "") + ".stats.json");
+        Cli.Result r = countZeros ? Cli.run("stats", image.toString(), "--out", out.toString(), "--count-zeros")
+                : Cli.run("stats", image.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         ObjectMapper m = new ObjectMapper();
         JsonNode ours = m.readTree(Files.readString(out));
-        JsonNode numpy = m.readTree(PythonOracle.run(NUMPY, image.toString()));
+        JsonNode numpy = m.readTree(PythonOracle.run(NUMPY, image.toString(), countZeros ? "all" : "zeros"));
+        double worst = 0;
         for (String key : List.of("means", "stds")) {
             for (int b = 0; b < numpy.get(key).size(); b++) {
                 double want = numpy.get(key).get(b).asDouble(), got = ours.get(key).get(b).asDouble();
+                worst = Math.max(worst, Math.abs(got - want) / Math.abs(want));
                 assertThat(Math.abs(got - want) / Math.abs(want)).as("%s[%d] of %s: %s vs numpy %s", key, b, image, got, want).isLessThan(1e-6);
             }
         }
+        System.out.printf("%s%s: worst relative difference to numpy %.3g%n", image.getFileName(), countZeros ? " (zeros counted)" : "", worst);
         assertThat(ours.get("mins")).isEqualTo(numpy.get("mins"));
         assertThat(ours.get("maxs")).isEqualTo(numpy.get("maxs"));
         assertThat(ours.get("counts")).isEqualTo(numpy.get("counts"));
@@ -96,6 +112,12 @@ class StatsTest {
     @Test
     void nodataIsIgnoredAndPartialWindowsCountOnce() throws IOException {
         assertAgreesWithNumpy(withNodata);
+    }
+
+    @Test
+    void zerosAreNodataUnlessCounted() throws IOException {
+        assertAgreesWithNumpy(withZeros);
+        assertAgreesWithNumpy(withZeros, true);
     }
 
     @Test

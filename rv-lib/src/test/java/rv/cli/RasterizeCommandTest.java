@@ -120,6 +120,12 @@ class RasterizeCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(crs + ": crs: unknown CRS EPSG:4242424");
         assertThat(Files.exists(dir.resolve("o1.tif"))).isFalse();
+        Path big = dir.resolve("big.geojson");
+        Files.writeString(big, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"id\": \"b1\", \"properties\": {\"class_id\": 300},"
+                + " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[-118.33, 34.06], [-118.32, 34.06], [-118.32, 34.07], [-118.33, 34.06]]]}}]}");
+        r = Cli.run("rasterize", big.toString(), "--like", like, dir.resolve("o4.tif").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(big + ": class_id 300 (feature id b1) does not fit a uint8 class raster");
         r = Cli.run("rasterize", crs.toString(), dir.resolve("o3.tif").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required option: '--like=IMAGE'");

@@ -75,9 +75,10 @@ public final class DemoSceneGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
-        List<DemoScene> out = new ArrayList<>();
-        for (int i = 0; i < options.scenes(); i++) out.add(scene(outDir, options, i));
-        return out;
+        // Scenes are independent (each has its own random stream), so they can be made in parallel
+        // without changing a byte.
+        return java.util.stream.IntStream.range(0, options.scenes()).parallel()
+                .mapToObj(i -> new DemoSceneGenerator().scene(outDir, options, i)).sorted(java.util.Comparator.comparingInt(DemoScene::index)).toList();
     }
 
     /** The geotransform of scene {@code i}: scenes sit side by side in UTM 11N near Los Angeles. */
@@ -94,8 +95,6 @@ public final class DemoSceneGenerator {
         List<Polygon> roads = new ArrayList<>();
         List<double[]> roadAxes = new ArrayList<>(); // {vertical?1:0, centre, width}
         roads(canvas, rnd.split(), roads, roadAxes);
-        Quadtree obstacles = new Quadtree();
-        for (Polygon r : roads) obstacles.insert(r.getEnvelopeInternal(), r.buffer(5));
         List<Polygon> cars = cars(canvas, rnd.split(), roadAxes);
         List<Polygon> buildings = buildings(canvas, rnd.split(), roads);
         trees(canvas, rnd.split(), roads, buildings, cars);

@@ -12,7 +12,8 @@ import java.util.OptionalInt;
 /**
  * Several images on one grid (same CRS, resolution, band count and type) read as one source covering
  * their union, like the VRT Raster Vision builds for several URIs: where images overlap the later one
- * wins; pixels covered by none are nodata (or 0).
+ * wins, except that its nodata pixels are transparent (as in a VRT whose sources have nodata);
+ * pixels covered by none are nodata (or 0).
  */
 public final class MosaicRasterSource implements RasterSource {
     private final List<RasterSource> parts;
@@ -88,9 +89,24 @@ public final class MosaicRasterSource implements RasterSource {
             Box overlap = window.intersection(partBox);
             if (overlap.isEmpty()) continue;
             Raster r = s.read(overlap.shift(-offsets[i][0], -offsets[i][1]), bands);
-            out.paste(r, overlap.x() - window.x(), overlap.y() - window.y());
+            if (s.nodata().isPresent() && i > 0) pasteData(out, r, overlap.x() - window.x(), overlap.y() - window.y(), s.nodata().getAsDouble());
+            else out.paste(r, overlap.x() - window.x(), overlap.y() - window.y());
         }
         return out;
+    }
+
+    /** Pastes {@code src} at (col,row) of {@code dst} except its nodata pixels. */
+    private static void pasteData(Raster dst, Raster src, int col, int row, double nodata) {
+        boolean nan = Double.isNaN(nodata);
+        for (int b = 0; b < src.bands(); b++) {
+            for (int y = 0; y < src.height(); y++) {
+                for (int x = 0; x < src.width(); x++) {
+                    double v = src.get(b, y, x);
+                    if (nan ? Double.isNaN(v) : v == nodata) continue;
+                    dst.set(b, row + y, col + x, v);
+                }
+            }
+        }
     }
 
     @Override public void close() { parts.forEach(RasterSource::close); }

@@ -42,6 +42,15 @@ public final class RasterSources {
         return src;
     }
 
+    /**
+     * The imagery of a {@code rasterio_source} config: its URIs (mosaicked), x/y shift and channel order.
+     * Raster transformers are not applied here.
+     */
+    public static RasterSource open(RasterioSourceConfig config) {
+        int[] order = config.channelOrder() == null ? null : config.channelOrder().stream().mapToInt(Integer::intValue).toArray();
+        return open(config.uris(), order, config.xShift() == null ? 0 : config.xShift(), config.yShift() == null ? 0 : config.yShift());
+    }
+
     static boolean isTiff(byte[] h) {
         return h.length >= 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == 42 || h[2] == 43) && h[3] == 0)
                 || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == 42 || h[3] == 43)));

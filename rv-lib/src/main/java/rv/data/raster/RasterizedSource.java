@@ -62,11 +62,27 @@ public final class RasterizedSource implements RasterSource {
         byte[] data = new byte[Math.multiplyExact(Math.multiplyExact(window.width(), window.height()), bands.length)];
         byte[] plane = bands.length == 1 ? data : new byte[window.width() * window.height()];
         if (options.backgroundClassId() != 0) java.util.Arrays.fill(plane, (byte) options.backgroundClassId());
+        checkClassIds();
         for (PixelFeature f : vectors.pixelFeaturesNear(window, options.allTouched() ? 1 : 0.5)) {
             rasterizer.burn(f.geometry(), f.classId(), options.allTouched(), plane, window);
         }
         if (plane != data) for (int i = 0; i < bands.length; i++) System.arraycopy(plane, 0, data, i * plane.length, plane.length);
         return new Raster(window.width(), window.height(), bands.length, DataType.UINT8, data);
+    }
+
+    private volatile boolean checked;
+
+    /** Every class id must fit the uint8 raster; checked once over all features so errors come early. */
+    private void checkClassIds() {
+        if (checked) return;
+        for (PixelFeature f : vectors.pixelFeatures()) {
+            if (f.classId() < 0 || f.classId() > 255) {
+                throw new rv.core.RvException(vectors.name() + ": class_id " + f.classId() + " (feature "
+                        + (f.source().id() == null ? f.source().properties() : "id " + f.source().id())
+                        + ") does not fit a uint8 class raster; use class ids 0-255");
+            }
+        }
+        checked = true;
     }
 
     @Override public void close() {}

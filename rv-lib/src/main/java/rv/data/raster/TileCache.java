@@ -1,5 +1,7 @@
 package rv.data.raster;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,18 +11,35 @@ import java.util.Map;
  * (source id, chunk index); each open source takes a fresh id, so a reopened file starts cold.
  * The capacity comes from the system property {@code rv.tileCacheMb} (default 256) or
  * {@link #setCapacityMb}.
+ *
+ * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
+ * unpinned chunks (and of closed sources) are kept for the next decode ({@link #recycled}) so a busy
+ * cache neither churns old-generation garbage nor makes the GC copy fresh tiles. Cached plus kept
+ * arrays never exceed the capacity.
  */
 public final class TileCache {
     private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", 256) << 20);
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
 
-    private final LinkedHashMap<Long, Entry> map = new LinkedHashMap<>(256, 0.75f, true);
+    /** A cached chunk; valid to read while pinned. */
+    public static final class Handle {
+        private final Object data;
+        private final long bytes;
+        private int pins;
+        private boolean evicted;
+
+        private Handle(Object data, long bytes) { this.data = data; this.bytes = bytes; }
+
+        public Object data() { return data; }
+    }
+
+    private final LinkedHashMap<Long, Handle> map = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<FreeKey, ArrayDeque<Object>> free = new HashMap<>();
+    private long freeBytes;
     private long capacity;
     private long used;
     private long hits;
     private long misses;
-
-    private record Entry(Object data, long bytes) {}
 
     public TileCache(long capacityBytes) { this.capacity = Math.max(0, capacityBytes); }
 
@@ -34,33 +53,71 @@ public final class TileCache {
     public synchronized void setCapacityMb(long mb) {
         capacity = Math.max(0, mb) << 20;
         evict();
+        trimFree();
     }
+
+    /** Bytes of arrays kept for reuse. */
+    public synchronized long keptBytes() { return freeBytes; }
 
     public synchronized long capacityBytes() { return capacity; }
 
     public synchronized long usedBytes() { return used; }
 
-    public synchronized Object get(long key) {
-        Entry e = map.get(key);
-        if (e == null) { misses++; return null; }
+    /** The cached chunk, pinned (call {@link #release}); null when absent. */
+    public synchronized Handle acquire(long key) {
+        Handle h = map.get(key);
+        if (h == null) { misses++; return null; }
         hits++;
-        return e.data;
+        h.pins++;
+        return h;
     }
 
-    public synchronized void put(long key, Object data, long bytes) {
-        if (bytes > capacity) return;
-        Entry old = map.put(key, new Entry(data, bytes));
-        if (old != null) used -= old.bytes;
+    /** Whether a chunk is cached (does not count as a hit or touch its LRU position). */
+    public synchronized boolean contains(long key) { return map.containsKey(key); }
+
+    /** Caches a freshly decoded chunk and returns it pinned; an entry already there wins. */
+    public synchronized Handle insert(long key, Object data, long bytes) {
+        Handle old = map.get(key);
+        if (old != null) {
+            old.pins++;
+            recycle(data);
+            return old;
+        }
+        Handle h = new Handle(data, bytes);
+        h.pins = 1;
+        if (bytes > capacity) {
+            h.evicted = true;
+            return h;
+        }
+        map.put(key, h);
         used += bytes;
         evict();
+        trimFree();
+        return h;
+    }
+
+    public synchronized void release(Handle h) {
+        if (--h.pins == 0 && h.evicted) recycle(h.data);
+    }
+
+    /** An array of the given class and length from evicted chunks, or null. Its content is stale. */
+    public synchronized Object recycled(Class<?> arrayClass, int length) {
+        ArrayDeque<Object> q = free.get(freeKey(arrayClass, length));
+        if (q == null || q.isEmpty()) return null;
+        Object a = q.poll();
+        freeBytes -= sizeOf(a);
+        return a;
     }
 
     /** Drops every entry of a source (called when it closes). */
     public synchronized void removeSource(int sourceId) {
-        Iterator<Map.Entry<Long, Entry>> it = map.entrySet().iterator();
+        Iterator<Map.Entry<Long, Handle>> it = map.entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<Long, Entry> e = it.next();
-            if ((int) (e.getKey() >>> 32) == sourceId) { used -= e.getValue().bytes; it.remove(); }
+            Map.Entry<Long, Handle> e = it.next();
+            if ((int) (e.getKey() >>> 32) == sourceId) {
+                it.remove();
+                drop(e.getValue());
+            }
         }
     }
 
@@ -69,10 +126,45 @@ public final class TileCache {
     public synchronized long misses() { return misses; }
 
     private void evict() {
-        Iterator<Entry> it = map.values().iterator();
+        Iterator<Handle> it = map.values().iterator();
         while (used > capacity && it.hasNext()) {
-            used -= it.next().bytes;
+            Handle h = it.next();
             it.remove();
+            drop(h);
         }
     }
+
+    private void drop(Handle h) {
+        used -= h.bytes;
+        h.evicted = true;
+        if (h.pins == 0) recycle(h.data);
+    }
+
+    private void recycle(Object array) {
+        long size = sizeOf(array);
+        if (used + freeBytes + size > capacity) return;
+        free.computeIfAbsent(freeKey(array.getClass(), java.lang.reflect.Array.getLength(array)), k -> new ArrayDeque<>()).add(array);
+        freeBytes += size;
+    }
+
+    /** Drops kept arrays until cached + kept bytes fit the capacity. */
+    private void trimFree() {
+        Iterator<ArrayDeque<Object>> it = free.values().iterator();
+        while (used + freeBytes > capacity && it.hasNext()) {
+            ArrayDeque<Object> q = it.next();
+            while (used + freeBytes > capacity && !q.isEmpty()) freeBytes -= sizeOf(q.poll());
+            if (q.isEmpty()) it.remove();
+        }
+    }
+
+    private static long sizeOf(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        Class<?> c = array.getClass().getComponentType();
+        int b = c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8;
+        return (long) n * b + 64;
+    }
+
+    private record FreeKey(Class<?> arrayClass, int length) {}
+
+    private static FreeKey freeKey(Class<?> c, int length) { return new FreeKey(c, length); }
 }

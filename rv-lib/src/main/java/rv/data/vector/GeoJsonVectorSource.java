@@ -37,6 +37,11 @@ public final class GeoJsonVectorSource {
         this(uri.toString(), new GeoJsonReader(options.ignoreCrsField(), options.repairInvalid()).readFile(uri), options, sceneTransformer);
     }
 
+    /** From a URI: local path, {@code file://}, {@code http(s)://} or {@code zip://}. */
+    public GeoJsonVectorSource(String uri, VectorSourceOptions options, CrsTransformer sceneTransformer) {
+        this(uri, new GeoJsonReader(options.ignoreCrsField(), options.repairInvalid()).readUri(uri), options, sceneTransformer);
+    }
+
     public GeoJsonVectorSource(String name, FeatureCollection collection, VectorSourceOptions options, CrsTransformer sceneTransformer) {
         this.name = name;
         this.collection = collection;
@@ -127,10 +132,15 @@ public final class GeoJsonVectorSource {
      * The AOI of a scene from GeoJSON files (any CRS): the union of their polygons in the scene's
      * pixel coordinates. Non-polygonal features are ignored.
      */
-    public static rv.core.Aoi loadAoi(List<Path> uris, CrsTransformer scene) {
+    public static rv.core.Aoi loadAoi(List<Path> paths, CrsTransformer scene) {
+        return loadAoiUris(paths.stream().map(Path::toString).toList(), scene);
+    }
+
+    /** As {@link #loadAoi} for URIs (local, {@code file://}, {@code http(s)://}, {@code zip://}). */
+    public static rv.core.Aoi loadAoiUris(List<String> uris, CrsTransformer scene) {
         List<Geometry> parts = new ArrayList<>();
-        for (Path uri : uris) {
-            FeatureCollection fc = GeoJsonReader.read(uri);
+        for (String uri : uris) {
+            FeatureCollection fc = new GeoJsonReader().readUri(uri);
             Reprojection r = scene.reprojectionFrom(fc.crs());
             for (Feature f : fc.features()) {
                 if (f.geometry() instanceof Polygonal) parts.add(toPixels(reproject(f.geometry(), r), scene));

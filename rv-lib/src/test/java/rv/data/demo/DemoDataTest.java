@@ -82,6 +82,8 @@ class DemoDataTest {
                         if (isRoof) roofOutside++;
                     }
                 }
+                System.out.printf("scene %d: %d building pixels, %.4f roof-coloured; %.5f of other pixels roof-coloured%n",
+                        scene, building, (double) roof / building, (double) roofOutside / outside);
                 assertThat((double) roof / building).as("share of building pixels with roof colours").isGreaterThanOrEqualTo(0.95);
                 assertThat((double) roofOutside / outside).as("share of other pixels with roof colours").isLessThan(0.01);
                 assertThat((double) building / plane).as("building share of the scene").isBetween(0.05, 0.5);
@@ -131,6 +133,7 @@ class DemoDataTest {
                 assertThat(share).as("road share around car at %s", e).isGreaterThanOrEqualTo(0.7);
                 sumShare += share;
             }
+            System.out.printf("%d cars, mean road share of the surrounding ring %.4f%n", boxes.size(), sumShare / boxes.size());
             assertThat(sumShare / boxes.size()).isGreaterThanOrEqualTo(0.9);
         }
     }
@@ -152,5 +155,12 @@ class DemoDataTest {
             assertThat(share).isBetween(0.5, 0.95);
             assertThat(aoi.contains(new Box(550, 550, 100, 100))).isTrue();
         }
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        Cli.Result r = Cli.run("demo-data", dir.resolve("bad").toString(), "--size", "10");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("rv: --size must be between 64 and 20000 pixels, got 10");
     }
 }

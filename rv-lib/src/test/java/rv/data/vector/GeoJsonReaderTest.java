@@ -183,4 +183,13 @@ class GeoJsonReaderTest {
         assertThat(in.get(0).geometry().getEnvelopeInternal()).isEqualTo(new org.locationtech.jts.geom.Envelope(0, 10, 0, 10));
         assertThat(vs.pixelFeaturesNear(new rv.core.Box(70, 70, 30, 30), 0)).extracting(PixelFeature::classId).containsExactly(3);
     }
+
+    @Test
+    void readsThroughUris() {
+        Path p = TestFiles.resource("rvdata/tiny-spacenet-labels.geojson");
+        FeatureCollection viaUri = new GeoJsonReader().readUri(p.toUri().toString());
+        FeatureCollection viaPath = GeoJsonReader.read(p);
+        assertThat(viaUri.size()).isEqualTo(49).isEqualTo(viaPath.size());
+        assertThat(viaUri.features().get(48).geometry().equalsExact(viaPath.features().get(48).geometry())).isTrue();
+    }
 }

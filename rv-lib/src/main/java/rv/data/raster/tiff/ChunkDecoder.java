@@ -6,16 +6,16 @@ import rv.io.RangeReader;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 
 /**
  * Turns one strip or tile of a {@link TiffImage} into pixels: reads its bytes, decompresses, undoes
- * the predictor and returns a band-sequential primitive array ({@code bandsPerChunk × blockHeight ×
- * blockWidth}, the array type of {@link rv.data.raster.Raster}). Safe to call from several threads;
+ * the predictor and returns a pixel-interleaved primitive array ({@code blockHeight × blockWidth ×
+ * bandsPerChunk}, the array type of {@link rv.data.raster.Raster}); keeping the file's interleaving
+ * saves a full pass per tile, and window reads gather the bands they need. Safe to call from several threads;
  * scratch buffers are per thread.
  */
 public final class ChunkDecoder {
@@ -53,16 +53,22 @@ public final class ChunkDecoder {
     /** Number of array elements of one decoded chunk. */
     public int chunkLength() { return img.bandsPerChunk() * img.blockWidth * img.blockHeight; }
 
-    /** Decodes chunk {@code index} (see {@link TiffImage}). */
-    public Object decode(int index) throws IOException {
+    /** Decodes chunk {@code index} (see {@link TiffImage}) into a new array. */
+    public Object decode(int index) throws IOException { return decode(index, null); }
+
+    /**
+     * Decodes chunk {@code index} into {@code target} (an array of {@link #chunkLength()} elements of
+     * the raster's array type, whose old content is overwritten) or, when null, a new array.
+     */
+    public Object decode(int index, Object target) throws IOException {
         checkSupported();
         int bw = img.blockWidth, nb = img.bandsPerChunk();
         int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;
         int rows = img.rowsInChunk(blockRow);
-        Object out = rv.data.raster.Raster.allocate(img.dataType, chunkLength());
+        Object out = target != null ? target : rv.data.raster.Raster.allocate(img.dataType, chunkLength());
         long off = img.offsets[index], count = img.byteCounts[index];
         if (count == 0 || off == 0) { // sparse chunk: GDAL fills it with nodata (or 0)
-            if (fill != 0) new rv.data.raster.Raster(bw, img.blockHeight, nb, img.dataType, out).fill(fill);
+            new rv.data.raster.Raster(bw, img.blockHeight, nb, img.dataType, out).fill(fill);
             return out;
         }
         if (count > Integer.MAX_VALUE - 16) throw new RvException(img.name + ": chunk " + index + " is larger than 2 GB");
@@ -115,7 +121,7 @@ public final class ChunkDecoder {
             plain = tmp;
             order = ByteOrder.BIG_ENDIAN;
         }
-        toBandSequential(plain, order, img.predictor == 2, out, bw, rows, nb, img.blockHeight);
+        toSamples(plain, order, img.predictor == 2, out, bw, rows, nb);
         return out;
     }
 
@@ -139,87 +145,77 @@ public final class ChunkDecoder {
         }
     }
 
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
     /**
-     * Pixel-interleaved bytes → band-sequential array, undoing horizontal differencing (predictor 2)
-     * on the way. {@code plane} uses the full block height so every chunk has the same shape.
+     * Interleaved bytes → interleaved samples of the raster's array type: one bulk byte-order
+     * conversion, then predictor 2 (horizontal differencing, stride {@code nb}) in place.
      */
-    private void toBandSequential(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb, int blockH) {
-        int plane = w * blockH;
-        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+    private void toSamples(byte[] src, ByteOrder order, boolean pred2, Object out, int w, int rows, int nb) {
+        int n = w * rows * nb;
+        ByteBuffer bb = ByteBuffer.wrap(src, 0, n * bytesPerSample).order(order);
+        int rowLen = w * nb;
         switch (bytesPerSample) {
             case 1 -> {
-                byte[] o = (byte[]) out;
-                if (nb == 1 && !pred2) { System.arraycopy(src, 0, o, 0, w * rows); return; }
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        byte acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = si + s; x < w; x++, i += nb) {
-                            byte v = src[i];
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = v;
-                        }
-                    }
-                }
+                byte[] v = (byte[]) out;
+                System.arraycopy(src, 0, v, 0, n);
+                if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
             }
             case 2 -> {
-                short[] o = (short[]) out;
-                VarHandle vh = le ? SHORT_LE : SHORT_BE;
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        short acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 2, step = nb * 2; x < w; x++, i += step) {
-                            short v = (short) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = v;
-                        }
-                    }
-                }
+                short[] v = (short[]) out;
+                bb.asShortBuffer().get(v, 0, n);
+                if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
             }
             case 4 -> {
-                VarHandle vh = le ? INT_LE : INT_BE;
-                int[] ints = out instanceof int[] a ? a : null;
-                float[] floats = out instanceof float[] f ? f : null;
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        int acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 4, step = nb * 4; x < w; x++, i += step) {
-                            int v = (int) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            if (ints != null) ints[d + x] = v; else floats[d + x] = Float.intBitsToFloat(v);
+                if (out instanceof float[] f) {
+                    bb.asFloatBuffer().get(f, 0, n);
+                    if (pred2) { // integer differencing of the float bits, as libtiff does
+                        for (int r = 0; r < rows; r++) {
+                            for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) {
+                                f[k] = Float.intBitsToFloat(Float.floatToRawIntBits(f[k]) + Float.floatToRawIntBits(f[k - nb]));
+                            }
                         }
                     }
+                } else {
+                    int[] v = (int[]) out;
+                    bb.asIntBuffer().get(v, 0, n);
+                    if (pred2) for (int r = 0; r < rows; r++) for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) v[k] += v[k - nb];
                 }
             }
             case 8 -> {
-                VarHandle vh = le ? LONG_LE : LONG_BE;
-                double[] o = (double[]) out;
-                for (int r = 0; r < rows; r++) {
-                    int si = r * w * nb, ro = r * w;
-                    for (int s = 0; s < nb; s++) {
-                        long acc = 0;
-                        int d = s * plane + ro;
-                        for (int x = 0, i = (si + s) * 8, step = nb * 8; x < w; x++, i += step) {
-                            long v = (long) vh.get(src, i);
-                            if (pred2) { acc += v; v = acc; }
-                            o[d + x] = Double.longBitsToDouble(v);
+                double[] d = (double[]) out;
+                bb.asDoubleBuffer().get(d, 0, n);
+                if (pred2) {
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = r * rowLen + nb; k < (r + 1) * rowLen; k++) {
+                            d[k] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[k]) + Double.doubleToRawLongBits(d[k - nb]));
                         }
                     }
                 }
             }
             default -> throw new IllegalStateException("bytes per sample " + bytesPerSample);
+        }
+    }
+
+    /**
+     * Copies {@code len} samples {@code src[srcOff], src[srcOff+stride], …} to {@code dst[dstOff..]}:
+     * one band of one row of an interleaved chunk into a band-sequential raster.
+     */
+    static void gather(Object src, int srcOff, int stride, Object dst, int dstOff, int len) {
+        if (stride == 1) { System.arraycopy(src, srcOff, dst, dstOff, len); return; }
+        if (src instanceof short[] a) {
+            short[] o = (short[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
+        } else if (src instanceof byte[] a) {
+            byte[] o = (byte[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
+        } else if (src instanceof float[] a) {
+            float[] o = (float[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
+        } else if (src instanceof int[] a) {
+            int[] o = (int[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
+        } else {
+            double[] a = (double[]) src, o = (double[]) dst;
+            for (int x = 0, k = srcOff; x < len; x++, k += stride) o[dstOff + x] = a[k];
         }
     }
 }

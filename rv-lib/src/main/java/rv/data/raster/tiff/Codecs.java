@@ -10,8 +10,30 @@ final class Codecs {
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
     private static final ThreadLocal<LzwTable> LZW_TABLE = ThreadLocal.withInitial(LzwTable::new);
 
+    /** Whether the libdeflate fast path is in use (see {@link LibDeflate}). */
+    static final boolean NATIVE = nativeAvailable();
+
+    private static boolean nativeAvailable() {
+        try {
+            LibDeflate.check();
+            return true;
+        } catch (Throwable t) { // LinkageError without the incubator module, IllegalStateException/IllegalCallerException otherwise
+            org.slf4j.LoggerFactory.getLogger(Codecs.class).debug("libdeflate fast path off: {}", t.toString());
+            return false;
+        }
+    }
+
     /** Inflates zlib data into {@code dst[0..expected)}; returns the number of bytes produced. */
     static int inflate(byte[] src, int srcLen, byte[] dst, int expected) throws DataFormatException {
+        if (NATIVE) {
+            int n = LibDeflate.zlibDecompress(src, srcLen, dst, expected);
+            if (n >= 0) return n;
+        }
+        return inflateJdk(src, srcLen, dst, expected);
+    }
+
+    /** {@link #inflate} with {@link java.util.zip.Inflater} only. */
+    static int inflateJdk(byte[] src, int srcLen, byte[] dst, int expected) throws DataFormatException {
         Inflater inf = INFLATER.get();
         inf.reset();
         inf.setInput(src, 0, srcLen);

@@ -32,7 +32,10 @@ public final class TiffImage {
     final int photometric;
     final boolean tiled;
     final int blockWidth;
+    /** Rows of one decoded chunk: the tile/strip height, or a slice of a large uncompressed strip. */
     final int blockHeight;
+    /** Tile height or RowsPerStrip as stored in the file (what GDAL reports as the block height). */
+    final int fileBlockHeight;
     final int blocksAcross;
     final int blocksDown;
     final long[] offsets;
@@ -62,25 +65,55 @@ public final class TiffImage {
         planar = d.longValue(TiffTag.PLANAR_CONFIG, 1) == 2 && samplesPerPixel > 1;
         photometric = (int) d.longValue(TiffTag.PHOTOMETRIC, 1);
         tiled = d.has(TiffTag.TILE_WIDTH);
+        int bh;
+        long[] offs, counts;
         if (tiled) {
             blockWidth = (int) require(d, TiffTag.TILE_WIDTH, "TileWidth");
-            blockHeight = (int) require(d, TiffTag.TILE_LENGTH, "TileLength");
-            offsets = d.longs(TiffTag.TILE_OFFSETS);
-            byteCounts = d.longs(TiffTag.TILE_BYTE_COUNTS);
+            bh = (int) require(d, TiffTag.TILE_LENGTH, "TileLength");
+            offs = d.longs(TiffTag.TILE_OFFSETS);
+            counts = d.longs(TiffTag.TILE_BYTE_COUNTS);
         } else {
             blockWidth = width;
-            blockHeight = (int) Math.min(height, d.longValue(TiffTag.ROWS_PER_STRIP, height));
-            offsets = d.longs(TiffTag.STRIP_OFFSETS);
-            byteCounts = d.longs(TiffTag.STRIP_BYTE_COUNTS);
+            bh = (int) Math.min(height, d.longValue(TiffTag.ROWS_PER_STRIP, height));
+            offs = d.longs(TiffTag.STRIP_OFFSETS);
+            counts = d.longs(TiffTag.STRIP_BYTE_COUNTS);
         }
-        if (blockWidth <= 0 || blockHeight <= 0) throw bad("block size " + blockWidth + "x" + blockHeight);
+        if (blockWidth <= 0 || bh <= 0) throw bad("block size " + blockWidth + "x" + bh);
+        fileBlockHeight = bh;
+        int down = (height + bh - 1) / bh;
+        long chunks = (long) ((width + blockWidth - 1) / blockWidth) * down * (planar ? samplesPerPixel : 1);
+        if (offs == null || counts == null) throw bad("no " + (tiled ? "tile" : "strip") + " offsets or byte counts");
+        if (offs.length < chunks || counts.length < chunks) {
+            throw bad("has " + offs.length + " " + (tiled ? "tile" : "strip") + " offsets, needs " + chunks);
+        }
+        // Large uncompressed strips are read in slices of whole rows, so a window never loads a
+        // whole multi-gigabyte strip (GDAL does the same for such files).
+        long rowBytes = (long) width * (planar ? 1 : samplesPerPixel) * Math.max(1, bitsPerSample / 8);
+        long splitAbove = Long.getLong("rv.tiff.splitStripBytes", 4L << 20);
+        if (!tiled && compressionCode == 1 && bh > 1 && (long) bh * rowBytes > splitAbove) {
+            long sliceBytes = Math.max(1, Math.min(1L << 20, splitAbove / 4));
+            int r = (int) Math.max(1, Math.min(bh, sliceBytes / rowBytes));
+            while (bh % r != 0) r--;
+            int slices = (height + r - 1) / r, planes = planar ? samplesPerPixel : 1;
+            long[] so = new long[slices * planes], sc = new long[slices * planes];
+            for (int plane = 0; plane < planes; plane++) {
+                for (int k = 0; k < slices; k++) {
+                    int row = k * r, strip = plane * down + row / bh;
+                    long skip = (long) (row % bh) * rowBytes;
+                    so[plane * slices + k] = offs[strip] + skip;
+                    sc[plane * slices + k] = Math.max(0, Math.min((long) Math.min(r, height - row) * rowBytes, counts[strip] - skip));
+                }
+            }
+            offs = so;
+            counts = sc;
+            bh = r;
+            down = slices;
+        }
+        blockHeight = bh;
+        offsets = offs;
+        byteCounts = counts;
         blocksAcross = (width + blockWidth - 1) / blockWidth;
-        blocksDown = (height + blockHeight - 1) / blockHeight;
-        long chunks = (long) blocksAcross * blocksDown * (planar ? samplesPerPixel : 1);
-        if (offsets == null || byteCounts == null) throw bad("no " + (tiled ? "tile" : "strip") + " offsets or byte counts");
-        if (offsets.length < chunks || byteCounts.length < chunks) {
-            throw bad("has " + offsets.length + " " + (tiled ? "tile" : "strip") + " offsets, needs " + chunks);
-        }
+        blocksDown = down;
         jpegTables = d.bytes(TiffTag.JPEG_TABLES);
         dataType = resolveDataType();
         if (predictor == 3 && dataType.isIntegral()) throw bad("floating-point predictor on integer samples");
@@ -142,7 +175,8 @@ public final class TiffImage {
     public boolean isTiled() { return tiled; }
     public boolean isBigTiff() { return bigTiff; }
     public int blockWidth() { return blockWidth; }
-    public int blockHeight() { return blockHeight; }
+    /** Tile height or RowsPerStrip as stored in the file. */
+    public int blockHeight() { return fileBlockHeight; }
     public int photometric() { return photometric; }
     /** Geotransform, or null when the file has none. */
     public GeoTransform geoTransform() { return geoTransform; }

@@ -1,10 +1,9 @@
 package rv.data.raster.tiff;
 
+import rv.core.Box;
 import rv.data.raster.DataType;
 import rv.data.raster.Raster;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -28,79 +27,97 @@ public final class TileEncoder {
     }
 
     public byte[] encode(Raster tile) {
-        if (tile.dataType() != type) throw new IllegalArgumentException("tile is " + tile.dataType() + ", expected " + type);
-        byte[] raw = interleave(tile);
-        if (predictor == 3) floatingPointPredictor(raw, tile.width(), tile.bands());
+        return encode(tile, new Box(0, 0, tile.width(), tile.height()), tile.width(), tile.height());
+    }
+
+    /**
+     * Encodes the pixels of {@code region} of {@code src} as one {@code tileWidth × tileHeight} tile
+     * (region at the tile's top-left, the rest zero), without copying the region first.
+     */
+    public byte[] encode(Raster src, Box region, int tileWidth, int tileHeight) {
+        if (src.dataType() != type) throw new IllegalArgumentException("tile is " + src.dataType() + ", expected " + type);
+        byte[] raw = interleave(src, region, tileWidth, tileHeight);
+        if (predictor == 3) floatingPointPredictor(raw, tileWidth, src.bands());
         return deflate ? deflate(raw, level) : raw;
     }
 
-    /** Interleaves samples into little-endian bytes, applying predictor 2 on the fly. */
-    private byte[] interleave(Raster t) {
-        int w = t.width(), h = t.height(), n = t.bands();
-        int plane = w * h;
+    /** Interleaves samples into little-endian bytes, applying predictor 2 on the fly; padding is zero. */
+    private byte[] interleave(Raster t, Box region, int tw, int th) {
+        int n = t.bands();
         int bps = type.bytes();
-        byte[] out = new byte[plane * n * bps];
+        int w = region.width(), h = region.height();
+        if (w > tw || h > th) throw new IllegalArgumentException(region + " does not fit a " + tw + "x" + th + " tile");
+        byte[] out = new byte[tw * th * n * bps];
         boolean diff = predictor == 2;
-        switch (type) {
-            case UINT8, INT8 -> {
-                byte[] d = (byte[]) t.data();
-                int o = 0;
-                for (int y = 0; y < h; y++) {
-                    int row = y * w;
-                    for (int x = 0; x < w; x++) {
-                        for (int b = 0; b < n; b++) {
-                            int i = b * plane + row + x;
-                            out[o++] = (byte) (diff && x > 0 ? d[i] - d[i - 1] : d[i]);
+        int rowBytes = tw * n * bps;
+        int plane = t.width() * t.height();
+        Object data = t.data();
+        for (int y = 0; y < h; y++) {
+            int o = y * rowBytes;
+            int rowStart = t.index(0, region.y() + y, region.x());
+            for (int b = 0; b < n; b++) {
+                int i0 = rowStart + b * plane;
+                int oo = o + b * bps;
+                int stride = n * bps;
+                switch (type) {
+                    case UINT8, INT8 -> {
+                        byte[] d = (byte[]) data;
+                        byte prev = 0;
+                        for (int x = 0; x < w; x++, oo += stride) {
+                            byte v = d[i0 + x];
+                            out[oo] = diff ? (byte) (v - prev) : v;
+                            prev = v;
+                        }
+                        if (diff && w < tw) out[oo] = (byte) -prev;
+                    }
+                    case UINT16, INT16 -> {
+                        short[] d = (short[]) data;
+                        int prev = 0;
+                        for (int x = 0; x < w; x++, oo += stride) {
+                            int v = d[i0 + x];
+                            int e = diff ? v - prev : v;
+                            out[oo] = (byte) e;
+                            out[oo + 1] = (byte) (e >> 8);
+                            prev = v;
+                        }
+                        if (diff && w < tw) {
+                            out[oo] = (byte) -prev;
+                            out[oo + 1] = (byte) (-prev >> 8);
                         }
                     }
-                }
-            }
-            case UINT16, INT16 -> {
-                short[] d = (short[]) t.data();
-                ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-                for (int y = 0; y < h; y++) {
-                    int row = y * w;
-                    for (int x = 0; x < w; x++) {
-                        for (int b = 0; b < n; b++) {
-                            int i = b * plane + row + x;
-                            bb.putShort((short) (diff && x > 0 ? d[i] - d[i - 1] : d[i]));
+                    case UINT32, INT32 -> {
+                        int[] d = (int[]) data;
+                        int prev = 0;
+                        for (int x = 0; x < w; x++, oo += stride) {
+                            int v = d[i0 + x];
+                            putInt(out, oo, diff ? v - prev : v);
+                            prev = v;
                         }
+                        if (diff && w < tw) putInt(out, oo, -prev);
                     }
-                }
-            }
-            case UINT32, INT32 -> {
-                int[] d = (int[]) t.data();
-                ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-                for (int y = 0; y < h; y++) {
-                    int row = y * w;
-                    for (int x = 0; x < w; x++) {
-                        for (int b = 0; b < n; b++) {
-                            int i = b * plane + row + x;
-                            bb.putInt(diff && x > 0 ? d[i] - d[i - 1] : d[i]);
+                    case FLOAT32 -> {
+                        float[] d = (float[]) data;
+                        for (int x = 0; x < w; x++, oo += stride) putInt(out, oo, Float.floatToRawIntBits(d[i0 + x]));
+                    }
+                    case FLOAT64 -> {
+                        double[] d = (double[]) data;
+                        for (int x = 0; x < w; x++, oo += stride) {
+                            long v = Double.doubleToRawLongBits(d[i0 + x]);
+                            putInt(out, oo, (int) v);
+                            putInt(out, oo + 4, (int) (v >>> 32));
                         }
-                    }
-                }
-            }
-            case FLOAT32 -> {
-                float[] d = (float[]) t.data();
-                ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        for (int b = 0; b < n; b++) bb.putInt(Float.floatToRawIntBits(d[b * plane + y * w + x]));
-                    }
-                }
-            }
-            case FLOAT64 -> {
-                double[] d = (double[]) t.data();
-                ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        for (int b = 0; b < n; b++) bb.putLong(Double.doubleToRawLongBits(d[b * plane + y * w + x]));
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static void putInt(byte[] out, int o, int v) {
+        out[o] = (byte) v;
+        out[o + 1] = (byte) (v >> 8);
+        out[o + 2] = (byte) (v >> 16);
+        out[o + 3] = (byte) (v >> 24);
     }
 
     /** libtiff's fpDiff per row: split samples into byte planes (most significant first), then byte differencing with stride = samples per pixel. */
@@ -120,7 +137,25 @@ public final class TileEncoder {
         }
     }
 
+    /** Whether tiles are compressed with libdeflate (see {@link LibDeflateCompressor}) rather than {@link Deflater}. */
+    public static final boolean NATIVE_DEFLATE = nativeAvailable();
+
+    private static boolean nativeAvailable() {
+        try {
+            LibDeflateCompressor.check();
+            return true;
+        } catch (Throwable t) { // LinkageError without the incubator module, IllegalStateException otherwise
+            org.slf4j.LoggerFactory.getLogger(TileEncoder.class).debug("libdeflate compression off: {}", t.toString());
+            return false;
+        }
+    }
+
     static byte[] deflate(byte[] in, int level) {
+        return NATIVE_DEFLATE ? LibDeflateCompressor.compress(in, level) : deflateJdk(in, level);
+    }
+
+    /** {@link #deflate} with {@link Deflater} only. */
+    static byte[] deflateJdk(byte[] in, int level) {
         Deflater d = new Deflater(level);
         try {
             d.setInput(in);
