@@ -37,6 +37,8 @@ class DataPrepNotebookIT {
         assertThat(Files.exists(out.resolve("work/data/stats.json"))).isTrue();
         assertThat(Jupyter.data(o.get("rasterize"))).containsKey(PNG);
         assertThat(Files.exists(out.resolve("work/data/scene_0_labels.tif"))).isTrue();
+        assertThat(Jupyter.streams(o.get("cogify"))).contains("scene_0_cog.tif").contains("overview");
+        assertThat(Files.exists(out.resolve("work/data/scene_0_cog.tif"))).isTrue();
         assertThat(Jupyter.data(o.get("labels")).get("text/plain")).contains("features").contains("AOI");
         String map = Jupyter.data(o.get("map")).get(HTML);
         assertThat(map).contains("L.imageOverlay").contains("leaflet-container").contains("\"name\":\"scene_0_cars.geojson\"");
