@@ -66,6 +66,7 @@ final class Jupyter {
 
     /** Executes {@code notebook} in {@code workDir} (where it is copied); returns the executed notebook. */
     Path execute(Path notebook, Path workDir, int timeoutSeconds) throws Exception {
+        deleteTree(workDir); // outputs of an earlier run would make pipeline commands skip
         Files.createDirectories(workDir);
         Path copy = workDir.resolve(notebook.getFileName());
         Files.copy(notebook, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -82,6 +83,13 @@ final class Jupyter {
         assertThat(r.exit()).as("nbconvert --to html: %s", r.output()).isZero();
         String name = executed.getFileName().toString().replaceAll("\\.ipynb$", ".html");
         return executed.resolveSibling(name);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     record Result(int exit, String output) {}
