@@ -33,7 +33,7 @@ class CropCogifyCommandTest {
     void sources() throws Exception {
         for (String name : new String[] {"RGBA.uint16.tif", "rotated.tif", "float_nan.tif", "byte.tif"}) {
             Path p = dir.resolve(name);
-            try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
+            try (InputStream in = getClass().getResourceAsStream("/rv/data/raster/tiff/samples/rasterio_" + name)) {
                 Files.write(p, in.readAllBytes());
             }
             sources.add(p);

@@ -56,6 +56,9 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
 
     private record PartialTile(Raster pixels, BitSet covered, int needed) {}
 
+    /** A tile ready to encode: {@code region} of {@code source} (tile-sized buffers, or the caller's raster). */
+    private record ReadyTile(Raster source, Box region) {}
+
     private TiledGeoTiffWriter(Path target, RasterProfile profile, GeoTiffWriteOptions options) throws IOException {
         this.target = target;
         this.profile = profile;
@@ -122,7 +125,7 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
         int ts = grid.tileSize();
         int tx0 = window.x() / ts, tx1 = (window.xMax() - 1) / ts;
         int ty0 = window.y() / ts, ty1 = (window.yMax() - 1) / ts;
-        TreeMap<Integer, Raster> complete = new TreeMap<>();
+        TreeMap<Integer, ReadyTile> complete = new TreeMap<>();
         for (int ty = ty0; ty <= ty1; ty++) {
             for (int tx = tx0; tx <= tx1; tx++) {
                 int index = ty * grid.tilesAcross() + tx;
@@ -131,9 +134,8 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
                 Box part = tile.intersection(window);
                 PartialTile pt = partial.get(index);
                 if (pt == null && part.equals(tile)) {
-                    Raster pixels = Raster.zeros(ts, ts, profile.bands(), profile.dataType());
-                    data.copyTo(part.shift(-window.x(), -window.y()), pixels, 0, 0);
-                    complete.put(index, pixels);
+                    // encoded straight from the caller's raster before this call returns: no copy
+                    complete.put(index, new ReadyTile(data, part.shift(-window.x(), -window.y())));
                     continue;
                 }
                 if (pt == null) {
@@ -148,7 +150,7 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
                 }
                 if (pt.covered.cardinality() == pt.needed) {
                     partial.remove(index);
-                    complete.put(index, pt.pixels);
+                    complete.put(index, new ReadyTile(pt.pixels, new Box(0, 0, ts, ts)));
                 }
             }
         }
@@ -160,13 +162,16 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
         writeWindow(new Box(col, row, data.width(), data.height()), data);
     }
 
-    private void writeTiles(TreeMap<Integer, Raster> tiles) {
+    private void writeTiles(TreeMap<Integer, ReadyTile> tiles) {
         List<Integer> order = new ArrayList<>(tiles.keySet());
         int batch = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
         for (int s = 0; s < order.size(); s += batch) {
             List<Integer> chunk = order.subList(s, Math.min(order.size(), s + batch));
             byte[][] encoded = new byte[chunk.size()][];
-            IntStream.range(0, chunk.size()).parallel().forEach(i -> encoded[i] = encoder.encode(tiles.get(chunk.get(i))));
+            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+                ReadyTile t = tiles.get(chunk.get(i));
+                encoded[i] = encoder.encode(t.source(), t.region(), grid.tileSize(), grid.tileSize());
+            });
             for (int i = 0; i < chunk.size(); i++) {
                 tiles.remove(chunk.get(i));
                 append(chunk.get(i), encoded[i]);
@@ -208,8 +213,8 @@ public final class TiledGeoTiffWriter implements AutoCloseable {
                     }
                 }
             }
-            TreeMap<Integer, Raster> one = new TreeMap<>();
-            one.put(index, pixels);
+            TreeMap<Integer, ReadyTile> one = new TreeMap<>();
+            one.put(index, new ReadyTile(pixels, new Box(0, 0, ts, ts)));
             writeTiles(one);
         }
         try {
