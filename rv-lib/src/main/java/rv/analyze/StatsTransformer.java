@@ -32,6 +32,19 @@ public final class StatsTransformer {
             int c = channels[b];
             if (c < 0 || c >= means.length) throw new IllegalArgumentException("stats have " + means.length + " channels, asked for channel " + c);
             double mean = means[c], std = stds[c];
+            if (r.dataType() == DataType.UINT16 || r.dataType() == DataType.UINT8) {
+                // integer input: one table lookup per pixel (same arithmetic, done once per value)
+                byte[] lut = lut(c, r.dataType() == DataType.UINT8 ? 256 : 65536);
+                int mask = r.dataType() == DataType.UINT8 ? 0xff : 0xffff;
+                int base = b * plane;
+                if (r.data() instanceof short[] d) {
+                    for (int i = base, end = base + plane; i < end; i++) out[i] = lut[d[i] & mask];
+                } else {
+                    byte[] d = (byte[]) r.data();
+                    for (int i = base, end = base + plane; i < end; i++) out[i] = lut[d[i] & mask];
+                }
+                continue;
+            }
             for (int i = b * plane, end = i + plane; i < end; i++) {
                 double v = r.getAt(i);
                 if (v == 0) continue;
@@ -44,6 +57,25 @@ public final class StatsTransformer {
             }
         }
         return new Raster(r.width(), r.height(), r.bands(), DataType.UINT8, out);
+    }
+
+    private final java.util.Map<Long, byte[]> luts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** uint8 output of every integer value 0..n-1 of channel c. */
+    private byte[] lut(int c, int n) {
+        return luts.computeIfAbsent(((long) c << 32) | n, k -> {
+            byte[] t = new byte[n];
+            double mean = means[c], std = stds[c];
+            for (int v = 1; v < n; v++) {
+                double z = (v - mean) / std;
+                z += 3;
+                z /= 6;
+                if (!(z > 0)) z = 0;
+                else if (z > 1) z = 1;
+                t[v] = (byte) (int) (z * 255);
+            }
+            return t;
+        });
     }
 
     /** Transforms all bands, channel i = band i. */

@@ -31,7 +31,9 @@ public final class Main implements Runnable {
             CogifyCommand.class,
             DemoDataCommand.class,
             RasterizeCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            EvalCliCommand.class,
+            ExampleConfigCommand.class
     );
 
     @Option(names = {"-v", "--verbose"}, description = "Verbose output; repeat (-vv) for debug logs and stack traces.", scope = CommandLine.ScopeType.INHERIT)

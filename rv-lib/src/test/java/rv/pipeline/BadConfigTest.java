@@ -44,7 +44,7 @@ class BadConfigTest {
     void unknownTypeHint(@TempDir Path tmp) throws Exception {
         assertOneLine(runWith(tmp, t -> ((ObjectNode) t.at("/backend")).put("type_hint", "tf_deeplab_backend")),
                 "backend.type_hint: unknown type_hint 'tf_deeplab_backend'; known BackendConfig types: "
-                        + "pytorch_chip_classification_backend, pytorch_object_detection_backend, pytorch_semantic_segmentation_backend");
+                        + "ground_truth_backend, pytorch_chip_classification_backend, pytorch_object_detection_backend, pytorch_semantic_segmentation_backend");
     }
 
     @Test
