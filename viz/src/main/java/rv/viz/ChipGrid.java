@@ -1,26 +1,18 @@
 package rv.viz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import rv.core.RvException;
 import rv.data.raster.Raster;
+import rv.task.chips.ChipArchive;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The first chips of a chip archive ({@code train-0.zip} … as CHIP writes them) in a grid, with their
@@ -34,60 +26,32 @@ public record ChipGrid(String source, String task, List<String> classNames, List
 
     public ChipGrid { chips = List.copyOf(chips); classNames = List.copyOf(classNames); }
 
-    /** Reads up to {@code n} chips from {@code zip}. */
+    /** Reads up to {@code n} chips from {@code zip} (with the CHIP command's reader, {@link ChipArchive}). */
     public static ChipGrid load(Path zip, int n) {
-        try (ZipFile zf = new ZipFile(zip.toFile())) {
-            ObjectMapper om = new ObjectMapper();
-            ZipEntry meta = zf.getEntry("chips.json");
-            JsonNode info = meta == null ? om.createObjectNode() : om.readTree(zf.getInputStream(meta));
-            List<String> names = new ArrayList<>();
-            info.path("class_names").forEach(x -> names.add(x.asText()));
-            String task = info.path("task").asText("");
-            Map<String, ZipEntry> npys = new TreeMap<>();
-            Map<String, ZipEntry> labelPngs = new HashMap<>();
-            for (var en = zf.entries(); en.hasMoreElements(); ) {
-                ZipEntry e = en.nextElement();
-                if (e.getName().endsWith(".npy")) npys.put(e.getName(), e);
-                else if (e.getName().startsWith("labels/") && e.getName().endsWith(".png")) labelPngs.put(stem(e.getName()), e);
-            }
-            if (npys.isEmpty()) throw new RvException(zip + ": no .npy chips inside; is this a chip archive from the CHIP command?");
-            Map<String, List<double[]>> boxes = new HashMap<>();
-            ZipEntry coco = zf.getEntry("labels.json");
-            if (coco != null) {
-                JsonNode c = om.readTree(zf.getInputStream(coco));
-                Map<Integer, String> files = new HashMap<>();
-                c.path("images").forEach(i -> files.put(i.path("id").asInt(), stem(i.path("file_name").asText())));
-                c.path("annotations").forEach(a -> {
-                    JsonNode b = a.path("bbox");
-                    boxes.computeIfAbsent(files.get(a.path("image_id").asInt()), k -> new ArrayList<>())
-                            .add(new double[]{b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble(), a.path("category_id").asInt()});
-                });
-            }
+        if (!java.nio.file.Files.isRegularFile(zip)) throw new RvException(zip + ": no such chip archive; run the CHIP command first");
+        try (ChipArchive.Reader r = ChipArchive.open(zip)) {
+            ChipArchive.Info info = r.info();
+            List<String> names = info.classNames();
             List<Chip> chips = new ArrayList<>();
-            for (ZipEntry e : npys.values()) {
+            for (ChipArchive.Chip c : r.chips()) {
                 if (chips.size() >= n) break;
-                Raster r = Npy.read(zf.getInputStream(e).readAllBytes(), zip + "!" + e.getName());
-                Stretch stretch = r.dataType() == rv.data.raster.DataType.UINT8 ? Stretch.NONE : Stretch.DEFAULT;
-                BufferedImage img = toArgb(RasterImages.toImage(r, RasterImages.defaultBands(r.bands()), stretch, Double.NaN));
-                String id = stem(e.getName());
-                String caption = id;
-                String dir = e.getName().contains("/") ? e.getName().substring(0, e.getName().lastIndexOf('/')) : "";
-                if (!dir.isEmpty() && !dir.equals("img")) caption = dir; // classification: the class folder
-                ZipEntry mask = labelPngs.get(id);
-                if (mask != null) blendMask(img, ImageIO.read(new ByteArrayInputStream(zf.getInputStream(mask).readAllBytes())), names);
-                if (boxes.containsKey(id)) drawBoxes(img, boxes.get(id), names);
-                chips.add(new Chip(id, img, caption));
+                Raster img = r.image(c);
+                Stretch stretch = img.dataType() == rv.data.raster.DataType.UINT8 ? Stretch.NONE : Stretch.DEFAULT;
+                BufferedImage view = toArgb(RasterImages.toImage(img, RasterImages.defaultBands(img.bands()), stretch, Double.NaN));
+                String caption = c.id();
+                switch (info.task()) {
+                    case ChipArchive.CHIP_CLASSIFICATION -> caption = c.classId() >= 0 && c.classId() < names.size() ? names.get(c.classId()) : caption;
+                    case ChipArchive.SEMANTIC_SEGMENTATION -> blendMask(view, r.labels(c), names);
+                    case ChipArchive.OBJECT_DETECTION -> drawBoxes(view, c.boxes());
+                    default -> { }
+                }
+                chips.add(new Chip(c.id(), view, caption));
             }
-            return new ChipGrid(zip.toString(), task, names, chips, npys.size());
-        } catch (IOException e) {
+            return new ChipGrid(zip.toString(), info.task(), names, chips, r.chips().size());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RvException re) throw re;
             throw new RvException(zip + ": cannot read chip archive: " + e.getMessage());
         }
-    }
-
-    private static String stem(String name) {
-        String f = name.substring(name.lastIndexOf('/') + 1);
-        int dot = f.lastIndexOf('.');
-        return dot < 0 ? f : f.substring(0, dot);
     }
 
     private static BufferedImage toArgb(BufferedImage img) {
@@ -96,13 +60,12 @@ public record ChipGrid(String source, String task, List<String> classNames, List
         return out;
     }
 
-    private static void blendMask(BufferedImage img, BufferedImage mask, List<String> names) {
+    private static void blendMask(BufferedImage img, Raster mask, List<String> names) {
         if (mask == null) return;
-        var raster = mask.getRaster();
-        for (int y = 0; y < Math.min(img.getHeight(), mask.getHeight()); y++) {
-            for (int x = 0; x < Math.min(img.getWidth(), mask.getWidth()); x++) {
-                int id = raster.getSample(x, y, 0);
-                if (id >= names.size() || "null".equals(names.get(id)) || (names.isEmpty() && id == 0)) continue;
+        for (int y = 0; y < Math.min(img.getHeight(), mask.height()); y++) {
+            for (int x = 0; x < Math.min(img.getWidth(), mask.width()); x++) {
+                int id = (int) mask.get(0, y, x);
+                if (id >= names.size() || "null".equals(names.get(id)) || id == 0) continue; // background and null stay clear
                 Color c = Colors.of(null, id);
                 int p = img.getRGB(x, y);
                 int r = (((p >> 16) & 0xff) + c.getRed()) / 2, g = (((p >> 8) & 0xff) + c.getGreen()) / 2, b = ((p & 0xff) + c.getBlue()) / 2;
@@ -111,12 +74,12 @@ public record ChipGrid(String source, String task, List<String> classNames, List
         }
     }
 
-    private static void drawBoxes(BufferedImage img, List<double[]> boxes, List<String> names) {
+    private static void drawBoxes(BufferedImage img, List<rv.task.Prediction.ScoredBox> boxes) {
         Graphics2D g = img.createGraphics();
         g.setStroke(new BasicStroke(2f));
-        for (double[] b : boxes) {
-            g.setColor(Colors.of(null, (int) b[4]));
-            g.drawRect((int) Math.round(b[0]), (int) Math.round(b[1]), (int) Math.round(b[2]), (int) Math.round(b[3]));
+        for (rv.task.Prediction.ScoredBox b : boxes) {
+            g.setColor(Colors.of(null, b.classId()));
+            g.drawRect((int) Math.round(b.x()), (int) Math.round(b.y()), (int) Math.round(b.w()), (int) Math.round(b.h()));
         }
         g.dispose();
     }

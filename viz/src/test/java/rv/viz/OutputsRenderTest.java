@@ -9,13 +9,9 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,50 +111,43 @@ class OutputsRenderTest {
         assertThatThrownBy(() -> TrainingHistory.load(dir)).hasMessageContaining("no history.json");
     }
 
-    /** A numpy .npy file (format 1.0, uint8, HWC) as numpy.save writes it. */
-    static byte[] npy(int h, int w, int c, int value) {
-        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + h + ", " + w + ", " + c + "), }";
-        int pad = 64 - (10 + header.length() + 1) % 64;
-        header = header + " ".repeat(pad % 64) + "\n";
-        ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + h * w * c).order(ByteOrder.LITTLE_ENDIAN);
-        bb.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        bb.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
-        for (int i = 0; i < h * w * c; i++) bb.put((byte) (i % c == 0 ? value : 0));
-        return bb.array();
+    static rv.data.raster.Raster chip(int size, int red) {
+        rv.data.raster.Raster r = rv.data.raster.Raster.zeros(size, size, 3, rv.data.raster.DataType.UINT8);
+        for (int y = 0; y < size; y++) for (int x = 0; x < size; x++) r.set(0, y, x, red);
+        return r;
     }
 
     @Test
-    void chipGridFromClassificationAndDetectionArchives() throws Exception {
+    void chipGridsFromArchivesTheChipCommandWrites() throws Exception {
         Path zip = dir.resolve("train-0.zip");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
-            z.putNextEntry(new ZipEntry("chips.json"));
-            z.write("{\"task\":\"chip_classification\",\"class_names\":[\"no_building\",\"building\"],\"count\":5,\"chip_size\":16,\"bands\":3,\"dtype\":\"uint8\"}".getBytes());
-            for (int i = 0; i < 5; i++) {
-                z.putNextEntry(new ZipEntry((i % 2 == 0 ? "building/" : "no_building/") + "chip" + i + ".npy"));
-                z.write(npy(16, 16, 3, 200));
-            }
+        try (var w = rv.task.chips.ChipArchive.create(zip, rv.task.chips.ChipArchive.CHIP_CLASSIFICATION, List.of("no_building", "building"), 16)) {
+            for (int i = 0; i < 5; i++) w.addClassification("chip" + i, chip(16, 200), i % 2 == 0 ? 1 : 0);
         }
         ChipGrid g = ChipGrid.load(zip, 4);
         assertThat(g.chips()).hasSize(4);
         assertThat(g.totalChips()).isEqualTo(5);
+        assertThat(g.task()).isEqualTo("chip_classification");
         assertThat(g.chips()).extracting(ChipGrid.Chip::caption).contains("building", "no_building");
         assertThat(new java.awt.Color(g.chips().get(0).image().getRGB(3, 3)).getRed()).isEqualTo(200); // uint8 shown as is
         BufferedImage grid = ImageIO.read(new ByteArrayInputStream(RendererRegistry.standard().render(g).png()));
         assertThat(grid.getWidth()).isEqualTo(2 * 132);
 
-        Path od = dir.resolve("valid-0.zip");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(od))) {
-            z.putNextEntry(new ZipEntry("img/a.npy"));
-            z.write(npy(32, 32, 3, 10));
-            z.putNextEntry(new ZipEntry("labels.json"));
-            z.write(("{\"images\":[{\"id\":1,\"file_name\":\"a.npy\",\"width\":32,\"height\":32}],"
-                    + "\"annotations\":[{\"id\":1,\"image_id\":1,\"category_id\":1,\"bbox\":[4,4,10,10],\"area\":100,\"iscrowd\":0}],"
-                    + "\"categories\":[{\"id\":1,\"name\":\"car\"}]}").getBytes());
+        Path seg = dir.resolve("seg.zip");
+        rv.data.raster.Raster mask = rv.data.raster.Raster.zeros(16, 16, 1, rv.data.raster.DataType.UINT8);
+        for (int x = 0; x < 8; x++) mask.set(0, 2, x, 1);
+        try (var w = rv.task.chips.ChipArchive.create(seg, rv.task.chips.ChipArchive.SEMANTIC_SEGMENTATION, List.of("background", "building"), 16)) {
+            w.addSegmentation("s0", chip(16, 10), mask);
         }
-        ChipGrid d = ChipGrid.load(od, 16);
-        BufferedImage chip = d.chips().get(0).image();
+        BufferedImage s = ChipGrid.load(seg, 16).chips().get(0).image();
+        assertThat(s.getRGB(3, 2)).as("label pixel tinted").isNotEqualTo(s.getRGB(3, 10));
+
+        Path od = dir.resolve("valid-0.zip");
+        try (var w = rv.task.chips.ChipArchive.create(od, rv.task.chips.ChipArchive.OBJECT_DETECTION, List.of("background", "building", "car"), 32)) {
+            w.addDetection("a", chip(32, 10), List.of(new rv.task.Prediction.ScoredBox(4, 4, 10, 10, 2, 1.0)));
+        }
+        BufferedImage chip = ChipGrid.load(od, 16).chips().get(0).image();
         assertThat(chip.getRGB(4, 8)).isNotEqualTo(chip.getRGB(20, 20)); // box edge drawn
-        assertThatThrownBy(() -> ChipGrid.load(dir.resolve("nope.zip"), 4)).hasMessageContaining("nope.zip");
+        assertThatThrownBy(() -> ChipGrid.load(dir.resolve("nope.zip"), 4)).hasMessageContaining("nope.zip").hasMessageContaining("CHIP");
     }
 
     @Test
