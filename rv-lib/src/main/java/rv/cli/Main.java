@@ -32,6 +32,8 @@ public final class Main implements Runnable {
             DemoDataCommand.class,
             RasterizeCommand.class,
             StatsCommand.class,
+            BenchLearnCommand.class,
+            PredictCliCommand.class,
             EvalCliCommand.class,
             ExampleConfigCommand.class
     );

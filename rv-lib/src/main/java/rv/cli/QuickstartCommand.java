@@ -1,14 +1,35 @@
 package rv.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import rv.core.RvException;
+import rv.data.demo.DemoOptions;
+import rv.data.demo.DemoSceneGenerator;
+import rv.learn.Backbone;
+import rv.learn.BackendConfig;
+import rv.learn.ClassificationModelConfig;
+import rv.learn.PyTorchChipClassificationConfig;
+import rv.learn.PyTorchSemanticSegmentationConfig;
+import rv.learn.SemanticSegmentationModelConfig;
+import rv.learn.SolverConfig;
+import rv.pipeline.ConfigCodec;
+import rv.task.Examples;
+import rv.task.RvPipelineConfig;
+import rv.task.TaskKind;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code rv quickstart}: the whole pipeline on the embedded demo scene. */
+/**
+ * {@code rv quickstart}: demo scenes → ANALYZE → CHIP → TRAIN (a small DJL model on the CPU) →
+ * PREDICT → EVAL → BUNDLE, then the evaluation table and where everything went.
+ */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline (analyze, chip, train, predict, eval, bundle) on the embedded demo scene.")
+        description = "Run the whole pipeline (analyze, chip, train, predict, eval, bundle) with a small DJL model on generated demo scenes.")
 final class QuickstartCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "rv-quickstart")
@@ -17,17 +38,69 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--task", description = "semantic_segmentation (default), classification or detection.", defaultValue = "semantic_segmentation")
     String task;
 
+    @Option(names = "--epochs", description = "Training epochs (default: per task).")
+    Integer epochs;
+
+    /** The DJL backend config of the quickstart: a quarter-width ResNet-18, small enough for a 2-core CPU. */
+    static BackendConfig backend(TaskKind kind, Integer epochs) {
+        List<String> aug = List.of("HorizontalFlip", "VerticalFlip", "RandomRotate90");
+        return switch (kind) {
+            case SEMANTIC_SEGMENTATION -> PyTorchSemanticSegmentationConfig.builder()
+                    .model(SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
+                    .solver(SolverConfig.builder().lr(5e-3).numEpochs(epochs == null ? 16 : epochs).batchSz(8).oneCycle(true).build())
+                    .augmentors(aug).build();
+            case CHIP_CLASSIFICATION -> PyTorchChipClassificationConfig.builder()
+                    .model(ClassificationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
+                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(16).oneCycle(true).build())
+                    .augmentors(aug).build();
+            case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
+                    .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
+                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 40 : epochs).batchSz(8).oneCycle(true).build())
+                    .augmentors(aug).build();
+        };
+    }
+
     @Override
-    public Integer call() {
-        System.out.println("rv quickstart (" + task + ") into " + out.toAbsolutePath());
-        System.out.println("The pipeline stages are not built yet. When they are, this command will:");
-        System.out.println("  1. generate the demo scenes       (rv demo-data " + out.resolve("data") + ")");
-        System.out.println("  2. ANALYZE  channel statistics    -> " + out.resolve("analyze/stats.json"));
-        System.out.println("  3. CHIP     training chips        -> " + out.resolve("chip/"));
-        System.out.println("  4. TRAIN    a DJL model on CPU    -> " + out.resolve("train/"));
-        System.out.println("  5. PREDICT  the validation scene  -> " + out.resolve("predict/"));
-        System.out.println("  6. EVAL     precision/recall/F1   -> " + out.resolve("eval/eval.json"));
-        System.out.println("  7. BUNDLE   model bundle          -> " + out.resolve("bundle/model-bundle.zip"));
+    public Integer call() throws Exception {
+        TaskKind kind = switch (task) {
+            case "classification", "chip_classification" -> TaskKind.CHIP_CLASSIFICATION;
+            case "detection", "object_detection" -> TaskKind.OBJECT_DETECTION;
+            case "segmentation", "semantic_segmentation" -> TaskKind.SEMANTIC_SEGMENTATION;
+            default -> throw new RvException("--task must be semantic_segmentation, classification or detection, got '" + task + "'");
+        };
+        long t0 = System.nanoTime();
+        BackendConfig backend = backend(kind, epochs);
+        // Small CPU budget: segmentation trains on random 128-px crops and validates on 16 chips per epoch.
+        if (kind == TaskKind.SEMANTIC_SEGMENTATION && System.getenv("RV_TRAIN_CROP") == null) System.setProperty("rv.train_crop", "128");
+        if (System.getenv("RV_VALID_CHIPS") == null) System.setProperty("rv.valid_chips", "16");
+        Path data = out.resolve("data").toAbsolutePath();
+        if (!Files.isRegularFile(data.resolve("scene_1.tif"))) {
+            System.out.println("rv quickstart: generating demo scenes in " + data);
+            new DemoSceneGenerator().generate(data, DemoOptions.defaults());
+        }
+        Path root = out.resolve(kind.id()).toAbsolutePath();
+        RvPipelineConfig cfg = Examples.forTask(kind, data, root.toString(), backend);
+        Path cfgFile = out.resolve(kind.id() + "-config.json").toAbsolutePath();
+        Files.writeString(cfgFile, ConfigCodec.create().write(cfg));
+        System.out.println("rv quickstart: " + kind.id() + " pipeline " + cfgFile);
+        int rc = Main.execute("run", "inprocess", cfgFile.toString());
+        if (rc != 0) return rc;
+        printEval(root.resolve("eval/eval.json"));
+        System.out.printf("%nrv quickstart finished in %.0f s. Outputs under %s:%n", (System.nanoTime() - t0) / 1e9, root);
+        System.out.println("  analyze/stats.json  chip/*.zip  train/{model,log.csv,history.json}  predict/  eval/eval.json  bundle/model-bundle.zip");
+        System.out.println("Predict new imagery with the bundle:  rv predict " + root.resolve("bundle/model-bundle.zip") + " IMAGE.tif OUT");
         return 0;
+    }
+
+    static void printEval(Path evalJson) throws Exception {
+        JsonNode eval = new ObjectMapper().readTree(evalJson.toFile());
+        System.out.println();
+        System.out.println("Evaluation of the validation scene (" + evalJson + "):");
+        System.out.printf("  %-12s %10s %10s %10s %10s%n", "class", "precision", "recall", "f1", "gt_count");
+        for (JsonNode item : eval.path("overall")) {
+            System.out.printf("  %-12s %10.3f %10.3f %10.3f %10d%n", item.path("class_name").asText(),
+                    item.path("precision").asDouble(), item.path("recall").asDouble(), item.path("f1").asDouble(),
+                    item.path("gt_count").asLong());
+        }
     }
 }

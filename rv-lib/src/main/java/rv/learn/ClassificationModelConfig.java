@@ -7,17 +7,24 @@ import rv.pipeline.Required;
 
 /**
  * The Classification model: a torchvision-style backbone.
+ * <p>rv extension: {@code width_mult} scales the backbone's channel widths (unset: 1).
  * <p>JSON {@code type_hint}: {@code "classification_model"}.
  */
 @ConfigType("classification_model")
 public record ClassificationModelConfig(
         @Required Backbone backbone,
         @Required Boolean pretrained,
-        String initWeights) implements ModelConfig {
+        String initWeights,
+        @rv.pipeline.Extension Double widthMult) implements ModelConfig {
 
     /** A builder with Raster Vision's defaults. */
     public static Builder builder() {
-        return new Builder(new ClassificationModelConfig(Backbone.RESNET18, true, null));
+        return new Builder(new ClassificationModelConfig(Backbone.RESNET18, true, null, null));
+    }
+
+    @Override
+    public void validateSelf(rv.pipeline.Validation v) {
+        if (widthMult != null && (widthMult <= 0 || widthMult > 4)) v.error("width_mult", "must be in (0, 4], got " + widthMult);
     }
 
     /** A builder starting from this config. */
@@ -44,6 +51,11 @@ public record ClassificationModelConfig(
         /** URI of weights to start from. */
         public Builder initWeights(String v) {
             return set("initWeights", v);
+        }
+
+        /** rv extension: channel-width multiplier of the backbone (0.25–1; small models for CPU). */
+        public Builder widthMult(Double v) {
+            return set("widthMult", v);
         }
 
     }

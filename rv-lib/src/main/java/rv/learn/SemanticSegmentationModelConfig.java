@@ -7,17 +7,19 @@ import rv.pipeline.Required;
 
 /**
  * The SemanticSegmentation model: a torchvision-style backbone.
+ * <p>rv extension: {@code width_mult} scales the backbone's channel widths (unset: 1).
  * <p>JSON {@code type_hint}: {@code "semantic_segmentation_model"}.
  */
 @ConfigType("semantic_segmentation_model")
 public record SemanticSegmentationModelConfig(
         @Required Backbone backbone,
         @Required Boolean pretrained,
-        String initWeights) implements ModelConfig {
+        String initWeights,
+        @rv.pipeline.Extension Double widthMult) implements ModelConfig {
 
     /** A builder with Raster Vision's defaults. */
     public static Builder builder() {
-        return new Builder(new SemanticSegmentationModelConfig(Backbone.RESNET50, true, null));
+        return new Builder(new SemanticSegmentationModelConfig(Backbone.RESNET50, true, null, null));
     }
 
     /** A builder starting from this config. */
@@ -28,9 +30,10 @@ public record SemanticSegmentationModelConfig(
 
     @Override
     public void validateSelf(rv.pipeline.Validation v) {
-        if (backbone != null && backbone != Backbone.RESNET50 && backbone != Backbone.RESNET101) {
-            v.error("backbone", "DeepLabv3 supports only resnet50 and resnet101, got " + rv.pipeline.ConfigCodec.jsonName(backbone));
+        if (backbone != null && !backbone.name().startsWith("RESNET")) {
+            v.error("backbone", "rv's segmentation model (a U-Net on a ResNet encoder) supports only the resnet family, got " + rv.pipeline.ConfigCodec.jsonName(backbone));
         }
+        if (widthMult != null && (widthMult <= 0 || widthMult > 4)) v.error("width_mult", "must be in (0, 4], got " + widthMult);
     }
 
     /** Fluent, immutable builder of {@link SemanticSegmentationModelConfig}. */
@@ -52,6 +55,11 @@ public record SemanticSegmentationModelConfig(
         /** URI of weights to start from. */
         public Builder initWeights(String v) {
             return set("initWeights", v);
+        }
+
+        /** rv extension: channel-width multiplier of the backbone (0.25–1; small models for CPU). */
+        public Builder widthMult(Double v) {
+            return set("widthMult", v);
         }
 
     }

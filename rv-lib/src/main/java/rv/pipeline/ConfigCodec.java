@@ -255,13 +255,18 @@ public final class ConfigCodec {
 
     // ---------------------------------------------------------------- writing
 
-    /** The JSON tree of {@code config}: {@code type_hint} first, then every field (nulls included, as RV writes them). */
+    /**
+     * The JSON tree of {@code config}: {@code type_hint} first, then every field (nulls included, as RV
+     * writes them, except unset {@link Extension} fields).
+     */
     public ObjectNode toTree(Config config) {
         ObjectNode o = NODES.objectNode();
         o.put("type_hint", config.typeHint());
         Record r = (Record) config;
         for (RecordComponent rc : r.getClass().getRecordComponents()) {
-            o.set(Names.snake(rc.getName()), valueToTree(Records.get(r, rc)));
+            Object v = Records.get(r, rc);
+            if (v == null && rc.isAnnotationPresent(Extension.class)) continue;
+            o.set(Names.snake(rc.getName()), valueToTree(v));
         }
         return o;
     }

@@ -103,8 +103,8 @@ class ConfigsTest {
                 .hasMessageContaining("dataset.train_scenes[0].raster_source.uris: required field is missing")
                 .extracting(e -> ((ConfigException) e).path()).isEqualTo("dataset.train_scenes[0].raster_source.uris");
         assertThatThrownBy(() -> SolverConfig.builder().batchSz(0).build()).hasMessageContaining("batch_sz: must be positive, got 0");
-        assertThatThrownBy(() -> SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).build())
-                .hasMessageContaining("backbone: DeepLabv3 supports only resnet50 and resnet101, got resnet18");
+        assertThatThrownBy(() -> SemanticSegmentationModelConfig.builder().backbone(Backbone.VGG16).build())
+                .hasMessageContaining("backbone: rv's segmentation model (a U-Net on a ResNet encoder) supports only the resnet family, got vgg16");
     }
 
     @Test

@@ -1,0 +1,103 @@
+package rv.learn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A single-shot detector on a ResNet encoder: 3×3 conv heads on the stride-8 and stride-16 features
+ * predict, for each anchor of {@link Anchors}, class logits (slot 0 = no object, slot k+1 = class k) and
+ * box offsets. Output: {@code cls} (N, anchors, classes+1) and {@code box} (N, anchors, 4), anchors in
+ * the order {@link Anchors#generate} lists them.
+ */
+public final class Ssd extends AbstractBlock {
+    private static final byte VERSION = 1;
+    private final Block stem;
+    private final List<Block> stages = new ArrayList<>();
+    private final List<Block> clsHeads = new ArrayList<>();
+    private final List<Block> boxHeads = new ArrayList<>();
+    private final int numClasses;
+
+    public Ssd(int depth, int numClasses, double widthMult) {
+        super(VERSION);
+        this.numClasses = numClasses;
+        ResNet.Encoder e = ResNet.encoder(depth, widthMult);
+        stem = addChildBlock("stem", e.stem());
+        for (int i = 0; i < 3; i++) stages.add(addChildBlock("stage" + (i + 1), e.stages().get(i)));
+        for (int l = 0; l < Anchors.LEVELS; l++) {
+            clsHeads.add(addChildBlock("cls" + l, Layers.convBias(Anchors.PER_CELL * (numClasses + 1), 3)));
+            boxHeads.add(addChildBlock("box" + l, Layers.convBias(Anchors.PER_CELL * 4, 3)));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = stem.forward(ps, inputs, training, params).singletonOrThrow();
+        List<NDArray> feats = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            x = stages.get(i).forward(ps, new NDList(x), training, params).singletonOrThrow();
+            if (i >= 1) feats.add(x);
+        }
+        NDList cls = new NDList(), box = new NDList();
+        for (int l = 0; l < Anchors.LEVELS; l++) {
+            NDArray f = feats.get(l);
+            long n = f.getShape().get(0);
+            cls.add(flat(clsHeads.get(l).forward(ps, new NDList(f), training, params).singletonOrThrow(), n, numClasses + 1));
+            box.add(flat(boxHeads.get(l).forward(ps, new NDList(f), training, params).singletonOrThrow(), n, 4));
+        }
+        return new NDList(NDArrays.concat(cls, 1), NDArrays.concat(box, 1));
+    }
+
+    /** (N, A·k, H, W) → (N, H·W·A, k): cell-major, then anchor. */
+    private static NDArray flat(NDArray a, long n, int k) {
+        return a.transpose(0, 2, 3, 1).reshape(n, -1, k);
+    }
+
+    /** Feature-map sizes of the two levels for an input of {@code h × w}. */
+    public int[][] featureSizes(int h, int w) {
+        Shape s = new Shape(1, 3, h, w);
+        int[][] out = new int[Anchors.LEVELS][];
+        Shape x = stem.getOutputShapes(new Shape[] {s})[0];
+        for (int i = 0; i < 3; i++) {
+            x = stages.get(i).getOutputShapes(new Shape[] {x})[0];
+            if (i >= 1) out[i - 1] = new int[] {(int) x.get(2), (int) x.get(3)};
+        }
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        int[][] fs = featureSizes((int) in.get(2), (int) in.get(3));
+        long a = 0;
+        for (int[] f : fs) a += (long) f[0] * f[1] * Anchors.PER_CELL;
+        return new Shape[] {new Shape(in.get(0), a, numClasses + 1), new Shape(in.get(0), a, 4)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0];
+        stem.initialize(manager, dataType, x);
+        x = stem.getOutputShapes(new Shape[] {x})[0];
+        int level = 0;
+        for (int i = 0; i < 3; i++) {
+            stages.get(i).initialize(manager, dataType, x);
+            x = stages.get(i).getOutputShapes(new Shape[] {x})[0];
+            if (i >= 1) {
+                clsHeads.get(level).initialize(manager, dataType, x);
+                boxHeads.get(level).initialize(manager, dataType, x);
+                level++;
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package rv.learn.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import rv.core.RvException;
+import rv.learn.Backbone;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything needed to rebuild, train and run a model, independent of the pipeline config:
+ * written to {@code train/learner.json} and into the model bundle.
+ *
+ * @param mean     per-band mean subtracted before the network (0 for uint8 chips)
+ * @param std      per-band divisor (255 for uint8 chips)
+ * @param ignoreId label id ignored by the segmentation loss (ids ≥ numClasses are always ignored)
+ * @param trainCrop segmentation: train on random square crops of this size (0: whole chips)
+ */
+public record LearnerSpec(
+        Task task,
+        Backbone backbone,
+        double widthMult,
+        List<String> classNames,
+        int bands,
+        int chipSize,
+        float[] mean,
+        float[] std,
+        int ignoreId,
+        double lr,
+        int numEpochs,
+        int batchSz,
+        boolean oneCycle,
+        List<Integer> multiStage,
+        String optimizer,
+        List<String> augmentors,
+        long seed,
+        boolean testMode,
+        boolean overfitMode,
+        int overfitNumSteps,
+        String initWeights,
+        int trainCrop) {
+
+    /** What the network predicts. */
+    public enum Task { CLASSIFICATION, SEGMENTATION, DETECTION }
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    public LearnerSpec {
+        classNames = List.copyOf(classNames);
+        multiStage = List.copyOf(multiStage);
+        augmentors = List.copyOf(augmentors);
+    }
+
+    public int numClasses() { return classNames.size(); }
+
+    /** This spec with the chips' band count, size and normalisation filled in. */
+    public LearnerSpec withData(int bands, int chipSize, float[] mean, float[] std) {
+        return new LearnerSpec(task, backbone, widthMult, classNames, bands, chipSize, mean, std, ignoreId, lr, numEpochs,
+                batchSz, oneCycle, multiStage, optimizer, augmentors, seed, testMode, overfitMode, overfitNumSteps, initWeights, trainCrop);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static LearnerSpec read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), LearnerSpec.class);
+        } catch (IOException e) {
+            throw new RvException("cannot read learner spec " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package rv.learn;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.junit.jupiter.api.Test;
+import rv.learn.engine.Engines;
+import rv.learn.model.MobileNetV2;
+import rv.learn.model.ResNet;
+import rv.learn.model.UNet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ModelsTest {
+
+    /** Trainable parameters, as torch's sum(p.numel() for p in m.parameters()) counts them. */
+    static long trainableParams(Block block, Shape input) {
+        Engines.pytorch();
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            block.initialize(m, DataType.FLOAT32, input);
+            long n = 0;
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) n += p.getValue().getArray().size();
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void resnetsHaveTorchvisionParameterCounts() {
+        Shape in = new Shape(1, 3, 64, 64);
+        // torchvision: resnet18 11,689,512; resnet34 21,797,672; resnet50 25,557,032 (1000 classes).
+        assertEquals(11_689_512L, trainableParams(ResNet.classifier(18, 1000, 1.0), in));
+        assertEquals(21_797_672L, trainableParams(ResNet.classifier(34, 1000, 1.0), in));
+        assertEquals(25_557_032L, trainableParams(ResNet.classifier(50, 1000, 1.0), in));
+        // mobilenet_v2: 3,504,872
+        assertEquals(3_504_872L, trainableParams(MobileNetV2.classifier(1000, 1.0), in));
+    }
+
+    @Test
+    void moreInputBandsOnlyGrowTheStem() {
+        long rgb = trainableParams(ResNet.classifier(18, 2, 0.5), new Shape(1, 3, 64, 64));
+        long eight = trainableParams(ResNet.classifier(18, 2, 0.5), new Shape(1, 8, 64, 64));
+        assertEquals(5L * 7 * 7 * 32, eight - rgb);
+    }
+
+    @Test
+    void unetGivesPerPixelLogitsAtInputResolution() {
+        Engines.pytorch();
+        UNet net = new UNet(18, 3, 0.25);
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            net.initialize(m, DataType.FLOAT32, new Shape(2, 4, 64, 96));
+            NDArray x = m.randomUniform(0, 1, new Shape(2, 4, 64, 96));
+            NDList y = net.forward(new ParameterStore(m, false), new NDList(x), false);
+            assertArrayEquals(new long[] {2, 3, 64, 96}, y.singletonOrThrow().getShape().getShape());
+            assertArrayEquals(new long[] {2, 3, 64, 96}, net.getOutputShapes(new Shape[] {new Shape(2, 4, 64, 96)})[0].getShape());
+        }
+    }
+}
