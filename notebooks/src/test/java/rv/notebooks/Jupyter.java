@@ -131,6 +131,20 @@ final class Jupyter {
         return byTag;
     }
 
+    /** The source of the code cell tagged {@code tag}. */
+    static String source(Path notebook, String tag) throws IOException {
+        JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+        for (JsonElement e : nb.getAsJsonArray("cells")) {
+            JsonObject cell = e.getAsJsonObject();
+            JsonArray tags = cell.getAsJsonObject("metadata").getAsJsonArray("tags");
+            if (tags != null && !tags.isEmpty() && tag.equals(tags.get(0).getAsString())) {
+                JsonElement src = cell.get("source");
+                return src.isJsonArray() ? join(src.getAsJsonArray()) : src.getAsString();
+            }
+        }
+        throw new AssertionError("no cell tagged " + tag + " in " + notebook);
+    }
+
     /** Error outputs anywhere (ename: evalue). */
     static List<String> errors(Map<String, JsonArray> outputs) {
         List<String> errs = new ArrayList<>();
