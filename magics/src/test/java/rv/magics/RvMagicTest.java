@@ -121,9 +121,10 @@ class RvMagicTest {
     }
 
     @Test
-    void predictNeedsTheCliCommand() {
-        if (Rv.hasCommand("predict")) return; // covered by the notebook ITs once the learner lands
-        assertThatThrownBy(() -> magics.evalLine("rv", "predict b.zip i.tif o.tif")).hasMessageContaining("not part of this build");
+    void predictGoesThroughTheCliAndReportsItsFailure() {
+        assertThat(Rv.hasCommand("predict")).isTrue();
+        assertThatThrownBy(() -> magics.evalLine("rv", "predict " + dir.resolve("missing.zip") + " i.tif o.tif"))
+                .isInstanceOf(RvException.class).hasMessageContaining("rv predict").hasMessageContaining("failed (exit 2)");
     }
 
     @Test
