@@ -47,10 +47,11 @@ public final class KernelMain {
     }
 
     /** Starts JShell and runs the start-up cells once: a training run for class-data sharing archives. */
-    private static int warmup() {
+    private static int warmup() throws java.io.IOException {
         long t0 = System.nanoTime();
         RvKernel kernel = new RvKernel(null);
         kernel.evaluator();
+        kernel.trainingRun();
         System.out.printf("JShell ready in %.0f ms (JVM uptime %d ms)%n", (System.nanoTime() - t0) / 1e6,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         return 0;
@@ -62,6 +63,7 @@ public final class KernelMain {
         RvKernel kernel = new RvKernel(HistoryStore.defaultFile());
         KernelServer server = new KernelServer(info);
         kernel.serve(server);
+        RvKernel.trace("sockets bound");
         ArchiveRefresh.scheduleIfStale();
         server.awaitCloseRequest();
         server.awaitClose(2000);

@@ -73,6 +73,16 @@ public final class RvKernel extends BaseKernel {
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder().build());
+        ClassLoader parent = RvKernel.class.getClassLoader();
+        List<String> cp = kernelClasspath();
+        // JShell start-up and its first compile take most of the start time: start them first,
+        // and do them while the rest of the kernel is set up and the sockets bind.
+        this.evaluator = CompletableFuture.supplyAsync(() -> warmUp(new JavaEvaluator(parent, cp)),
+                r -> {
+                    Thread t = new Thread(r, "rv-kernel-warmup");
+                    t.setDaemon(true);
+                    t.start();
+                });
         this.history = new HistoryStore(historyFile);
         java.util.concurrent.ScheduledThreadPoolExecutor flusher = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rv-kernel-stream-flush");
@@ -85,15 +95,6 @@ public final class RvKernel extends BaseKernel {
         this.timer = flusher;
         this.stdout = new StreamCapture("stdout", this::publishStream, timer);
         this.stderr = new StreamCapture("stderr", this::publishStream, timer);
-        ClassLoader parent = RvKernel.class.getClassLoader();
-        List<String> cp = kernelClasspath();
-        // JShell start-up and its first compile take most of the start time: do them while the sockets bind.
-        this.evaluator = CompletableFuture.supplyAsync(() -> warmUp(new JavaEvaluator(parent, cp)),
-                r -> {
-                    Thread t = new Thread(r, "rv-kernel-warmup");
-                    t.setDaemon(true);
-                    t.start();
-                });
         Renderers.registerDefaults(getRenderer());
         BuiltinMagics.register(this);
     }
@@ -111,19 +112,68 @@ public final class RvKernel extends BaseKernel {
                 "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
                 "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
                 "import java.time.*;", "import java.util.concurrent.*;",
-                "import static rv.kernel.runtime.Display.*;",
-                // rv's notebook API (rv-magics / rv-viz), so cells can call Rv.run(...), Rv.show(...) at once.
-                "import rv.notebook.Rv;", "import rv.notebook.RunResult;", "import rv.viz.SceneView;", "import rv.viz.LeafletMap;");
+                "import static rv.kernel.runtime.Display.*;");
         try {
+            trace("JShell created");
             ev.eval(imports, "startup", 1);
-            ev.eval("1 + 1", "startup", 1); // compiles and loads once so the user's first cell is fast
+            trace("default imports");
+            // No warm-up expression here: the user's first cell compiles no slower than one would, and a
+            // warm-up would delay the first result by a whole extra compile.
+            trace("JShell ready");
         } catch (CellError e) {
             LOG.warn("kernel start-up snippet failed: {}", e.getMessage());
         }
         return ev;
     }
 
+    /**
+     * rv's notebook API (rv-magics / rv-viz), so cells can call Rv.run(...), Rv.show(...) without imports.
+     * Importing them makes javac open rv's jars and the classes behind them (≈ 0.3 s of a kernel start),
+     * so they are added after the first cell's reply, or before it when that cell names one of them.
+     */
+    private static final String RV_IMPORTS = String.join("\n",
+            "import rv.notebook.Rv;", "import rv.notebook.RunResult;", "import rv.viz.SceneView;", "import rv.viz.LeafletMap;");
+    private static final Pattern RV_NAMES = Pattern.compile("\\b(?:Rv|RunResult|SceneView|LeafletMap)\\b");
+    private volatile boolean rvImported; // written on the shell thread (or the warm-up command) only
+
+    /** Adds the rv default imports unless done; returns the evaluator. */
+    JavaEvaluator ensureRvImports() {
+        JavaEvaluator ev = jshell();
+        if (!rvImported) {
+            rvImported = true;
+            try {
+                ev.eval(RV_IMPORTS, "startup", 1);
+                trace("rv imports");
+            } catch (CellError e) {
+                LOG.warn("rv default imports failed: {}", e.getMessage());
+            }
+        }
+        return ev;
+    }
+
+    boolean rvImportsInstalled() {
+        return rvImported;
+    }
+
+    /** Work deferred from start-up, run on the shell thread once a cell's reply has been sent. */
+    void afterCell() {
+        ensureRvImports();
+    }
+
+    /** The evaluator with rv's default imports in place (anything but a cell's plain code). */
+    /** Start-up timeline at debug level ({@code -Drv.kernel.log=debug}), in JVM uptime. */
+    static void trace(String event) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} at {} ms", event, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
+    }
+
     JavaEvaluator evaluator() {
+        return ensureRvImports();
+    }
+
+    /** The evaluator as soon as JShell is ready, rv's default imports possibly still pending. */
+    private JavaEvaluator jshell() {
         try {
             return evaluator.get();
         } catch (InterruptedException e) {
@@ -151,6 +201,34 @@ public final class RvKernel extends BaseKernel {
         starting.addProperty("execution_state", "starting");
         server.publish("status", null, starting);
         installExtensions(RvKernel.class.getClassLoader());
+        // Loads Gson's reflective adapters for results while JShell still starts (≈ 80 ms otherwise on the first result).
+        displayContent(new DisplayData("warm-up"));
+        trace("extensions installed");
+    }
+
+    /** The class-data archive's training run: everything a start and a first cell load, without Jupyter. */
+    void trainingRun() throws java.io.IOException {
+        KernelServer s = new KernelServer(new rv.kernel.wire.ConnectionInfo("tcp", "127.0.0.1",
+                freePort(), freePort(), freePort(), freePort(), freePort(), "training", "hmac-sha256"));
+        s.start((channel, msg) -> { });
+        installExtensions(RvKernel.class.getClassLoader());
+        JsonObject status = new JsonObject();
+        status.addProperty("execution_state", "idle");
+        s.publish("status", null, status);
+        s.flushIopub(1000);
+        try {
+            displayContent(render(jshell().eval("1 + 1", "startup", 1).value()));
+        } catch (CellError e) {
+            throw new IllegalStateException("training cell failed: " + e.getMessage(), e);
+        }
+        ensureRvImports();
+        s.close();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return ss.getLocalPort();
+        }
     }
 
     /** Starts executing {@code request}: its outputs go to it, and an interrupt from now on stops it. */
@@ -158,7 +236,7 @@ public final class RvKernel extends BaseKernel {
         currentRequest = request;
         payloads.clear();
         interruptPending = false;
-        JavaEvaluator ev = evaluator(); // may wait for JShell's start-up; an interrupt meanwhile still counts
+        JavaEvaluator ev = jshell(); // may wait for JShell's start-up; an interrupt meanwhile still counts
         ev.beginCell();
         if (interruptPending) ev.interrupt();
     }
@@ -180,12 +258,15 @@ public final class RvKernel extends BaseKernel {
         JavaEvaluator.Outcome outcome = JavaEvaluator.Outcome.NONE;
         for (CellParser.Part part : CellParser.parse(code)) {
             if (part instanceof CellParser.Code c) {
-                outcome = evaluator().eval(c.source(), label, c.firstLine());
+                JavaEvaluator ev = rvImported || !RV_NAMES.matcher(c.source()).find() ? jshell() : ensureRvImports();
+                outcome = ev.eval(c.source(), label, c.firstLine());
             } else if (part instanceof CellParser.LineMagic m) {
+                ensureRvImports(); // magics such as %rv may compile code that uses them
                 outcome = magicOutcome(() -> BuiltinMagics.isRaw(m.name())
                         ? BuiltinMagics.evalRaw(this, m.name(), m.rawArgs(), label)
                         : getMagicsRegistry().evalLineMagic(this, m.name(), m.args()), "%" + m.name());
             } else if (part instanceof CellParser.CellMagic m) {
+                ensureRvImports(); // magics such as %rv may compile code that uses them
                 outcome = magicOutcome(() -> BuiltinMagics.isRaw(m.name())
                         ? BuiltinMagics.evalRawCell(this, m.name(), m.rawArgs(), m.body(), label)
                         : getMagicsRegistry().evalCellMagic(this, m.name(), m.args(), m.body()), "%%" + m.name());

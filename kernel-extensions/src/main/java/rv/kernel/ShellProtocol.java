@@ -84,7 +84,17 @@ final class ShellProtocol {
                 // Clients read the reply, then expect the request's outputs and idle status right away.
                 server.flushIopub(1000);
                 if (reply != null) server.reply(channel, req, reply.type(), reply.content());
+                RvKernel.trace(type + " answered");
+                if ("execute_request".equals(type)) afterCell();
             }
+        }
+    }
+
+    private void afterCell() {
+        try {
+            kernel.afterCell();
+        } catch (RuntimeException e) {
+            LOG.warn("deferred start-up work failed", e);
         }
     }
 
