@@ -55,7 +55,7 @@ final class QuickstartCommand implements Callable<Integer> {
                     .augmentors(aug).build();
             case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
                     .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 30 : epochs).batchSz(16).oneCycle(true).build())
+                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 20 : epochs).batchSz(16).oneCycle(true).build())
                     .augmentors(aug).build();
         };
     }
