@@ -15,16 +15,16 @@ import java.util.List;
 public final class Anchors {
     /** Feature levels (strides 4 and 8). */
     public static final int LEVELS = 2;
-    /** Anchors per cell: a long box lying, the same standing, and a square. */
-    public static final int PER_CELL = 3;
+    /** Anchors per cell: a long box lying, the same standing, and two squares. */
+    public static final int PER_CELL = 4;
     /**
      * Anchor (w, h) per level in pixels. The stride-4 level fits vehicles at 0.3 m (about 15 × 6.5 px,
      * whose best anchor then always overlaps them with IoU ≥ 0.4); the stride-8 level takes objects
-     * about twice that size.
+     * about twice that size up to about 60 px (box regression stretches further).
      */
     private static final double[][][] SHAPES = {
-            {{15, 6.5}, {6.5, 15}, {10, 10}},
-            {{30, 13}, {13, 30}, {20, 20}}};
+            {{15, 6.5}, {6.5, 15}, {10, 10}, {20, 20}},
+            {{30, 13}, {13, 30}, {32, 32}, {56, 56}}};
 
     private Anchors() {}
 
