@@ -111,7 +111,9 @@ public final class RvKernel extends BaseKernel {
                 "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
                 "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
                 "import java.time.*;", "import java.util.concurrent.*;",
-                "import static rv.kernel.runtime.Display.*;");
+                "import static rv.kernel.runtime.Display.*;",
+                // rv's notebook API (rv-magics / rv-viz), so cells can call Rv.run(...), Rv.show(...) at once.
+                "import rv.notebook.Rv;", "import rv.notebook.RunResult;", "import rv.viz.SceneView;", "import rv.viz.LeafletMap;");
         try {
             ev.eval(imports, "startup", 1);
             ev.eval("1 + 1", "startup", 1); // compiles and loads once so the user's first cell is fast
