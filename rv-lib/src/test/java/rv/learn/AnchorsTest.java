@@ -10,14 +10,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class AnchorsTest {
-    static final int[][] FEATS = {{8, 8}, {4, 4}};
+    static final int[][] FEATS = {{16, 16}, {8, 8}};
 
     @Test
     void anchorsTileTheImageLevelByLevel() {
         float[] a = Anchors.generate(64, 64, FEATS);
-        assertThat(a.length / 4).isEqualTo((64 + 16) * Anchors.PER_CELL);
-        // first anchor: centre of cell (0, 0) at stride 8, size 12, ratio 1
-        assertThat(new float[] {a[0], a[1], a[2], a[3]}).containsExactly(4f, 4f, 12f, 12f);
+        assertThat(a.length / 4).isEqualTo((256 + 64) * Anchors.PER_CELL);
+        // first anchor: centre of cell (0, 0) at stride 4, a lying car-sized box
+        assertThat(new float[] {a[0], a[1], a[2], a[3]}).containsExactly(2f, 2f, 15f, 6.5f);
+        // first anchor of the stride-8 level
+        int l1 = 256 * Anchors.PER_CELL * 4;
+        assertThat(new float[] {a[l1], a[l1 + 1]}).containsExactly(4f, 4f);
+    }
+
+    @Test
+    void everyCarSizedBoxHasAGoodAnchorWherever() {
+        float[] a = Anchors.generate(64, 64, FEATS);
+        for (double dx = 0; dx < 4; dx += 0.5) {
+            for (double dy = 0; dy < 4; dy += 0.5) {
+                for (ScoredBox car : List.of(new ScoredBox(20 + dx, 30 + dy, 15, 6.5, 0, 1), new ScoredBox(30 + dx, 20 + dy, 6.5, 15, 0, 1))) {
+                    // anchors at IoU >= 0.4 for any position: at least one positive without the best-anchor fallback
+                    assertThat(Anchors.match(a, List.of(car), 0.4).positives()).as("car at %s", car).isGreaterThanOrEqualTo(1);
+                }
+            }
+        }
     }
 
     @Test

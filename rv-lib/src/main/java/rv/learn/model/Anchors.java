@@ -13,12 +13,18 @@ import java.util.List;
  * Anchors are (cx, cy, w, h) in input pixels.
  */
 public final class Anchors {
-    /** Feature levels (strides 8 and 16). */
+    /** Feature levels (strides 4 and 8). */
     public static final int LEVELS = 2;
-    /** Anchors per cell: two sizes × three aspect ratios. */
-    public static final int PER_CELL = 6;
-    private static final double[][] SIZES = {{12, 24}, {40, 72}};
-    private static final double[] RATIOS = {1, 2, 0.5};
+    /** Anchors per cell: a long box lying, the same standing, and a square. */
+    public static final int PER_CELL = 3;
+    /**
+     * Anchor (w, h) per level in pixels. The stride-4 level fits vehicles at 0.3 m (about 15 × 6.5 px,
+     * whose best anchor then always overlaps them with IoU ≥ 0.4); the stride-8 level takes objects
+     * about twice that size.
+     */
+    private static final double[][][] SHAPES = {
+            {{15, 6.5}, {6.5, 15}, {10, 10}},
+            {{30, 13}, {13, 30}, {20, 20}}};
 
     private Anchors() {}
 
@@ -30,11 +36,8 @@ public final class Anchors {
             double sy = (double) h / fh, sx = (double) w / fw;
             for (int r = 0; r < fh; r++) {
                 for (int c = 0; c < fw; c++) {
-                    for (double size : SIZES[l]) {
-                        for (double ratio : RATIOS) {
-                            double aw = size * Math.sqrt(ratio), ah = size / Math.sqrt(ratio);
-                            out.add(new float[] {(float) ((c + 0.5) * sx), (float) ((r + 0.5) * sy), (float) aw, (float) ah});
-                        }
+                    for (double[] wh : SHAPES[l]) {
+                        out.add(new float[] {(float) ((c + 0.5) * sx), (float) ((r + 0.5) * sy), (float) wh[0], (float) wh[1]});
                     }
                 }
             }

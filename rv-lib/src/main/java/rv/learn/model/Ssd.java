@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -15,15 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A single-shot detector on a ResNet encoder: 3×3 conv heads on the stride-8 and stride-16 features
- * predict, for each anchor of {@link Anchors}, class logits (slot 0 = no object, slot k+1 = class k) and
- * box offsets. Output: {@code cls} (N, anchors, classes+1) and {@code box} (N, anchors, 4), anchors in
- * the order {@link Anchors#generate} lists them.
+ * A single-shot detector on a ResNet encoder, built for small objects: 3×3 conv heads on a stride-4
+ * feature (the first stage plus the upsampled second stage, a one-step feature pyramid) and on the
+ * stride-8 second stage predict, for each anchor of {@link Anchors}, class logits (slot 0 = no object,
+ * slot k+1 = class k) and box offsets. Output: {@code cls} (N, anchors, classes+1) and {@code box}
+ * (N, anchors, 4), anchors in the order {@link Anchors#generate} lists them. The deeper stages are
+ * not used: at stride 8 the receptive field already spans several car lengths, and skipping them
+ * halves the training time.
  */
 public final class Ssd extends AbstractBlock {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final int STAGES = 2;
     private final Block stem;
     private final List<Block> stages = new ArrayList<>();
+    private final Block up;
     private final List<Block> clsHeads = new ArrayList<>();
     private final List<Block> boxHeads = new ArrayList<>();
     private final int numClasses;
@@ -33,7 +39,8 @@ public final class Ssd extends AbstractBlock {
         this.numClasses = numClasses;
         ResNet.Encoder e = ResNet.encoder(depth, widthMult);
         stem = addChildBlock("stem", e.stem());
-        for (int i = 0; i < 3; i++) stages.add(addChildBlock("stage" + (i + 1), e.stages().get(i)));
+        for (int i = 0; i < STAGES; i++) stages.add(addChildBlock("stage" + (i + 1), e.stages().get(i)));
+        up = addChildBlock("up", Layers.upsample2x(e.stageChannels()[0]));
         for (int l = 0; l < Anchors.LEVELS; l++) {
             clsHeads.add(addChildBlock("cls" + l, Layers.convBias(Anchors.PER_CELL * (numClasses + 1), 3)));
             boxHeads.add(addChildBlock("box" + l, Layers.convBias(Anchors.PER_CELL * 4, 3)));
@@ -43,11 +50,12 @@ public final class Ssd extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = stem.forward(ps, inputs, training, params).singletonOrThrow();
-        List<NDArray> feats = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            x = stages.get(i).forward(ps, new NDList(x), training, params).singletonOrThrow();
-            if (i >= 1) feats.add(x);
-        }
+        NDArray c1 = stages.get(0).forward(ps, new NDList(x), training, params).singletonOrThrow();
+        NDArray c2 = stages.get(1).forward(ps, new NDList(c1), training, params).singletonOrThrow();
+        NDArray u = up.forward(ps, new NDList(c2), training, params).singletonOrThrow();
+        long h = c1.getShape().get(2), w = c1.getShape().get(3);
+        if (u.getShape().get(2) != h || u.getShape().get(3) != w) u = u.get(new NDIndex(":, :, :{}, :{}", h, w));
+        List<NDArray> feats = List.of(c1.add(u), c2);
         NDList cls = new NDList(), box = new NDList();
         for (int l = 0; l < Anchors.LEVELS; l++) {
             NDArray f = feats.get(l);
@@ -63,14 +71,13 @@ public final class Ssd extends AbstractBlock {
         return a.transpose(0, 2, 3, 1).reshape(n, -1, k);
     }
 
-    /** Feature-map sizes of the two levels for an input of {@code h × w}. */
+    /** Feature-map sizes of the two levels (strides 4 and 8) for an input of {@code h × w}. */
     public int[][] featureSizes(int h, int w) {
-        Shape s = new Shape(1, 3, h, w);
+        Shape x = stem.getOutputShapes(new Shape[] {new Shape(1, 3, h, w)})[0];
         int[][] out = new int[Anchors.LEVELS][];
-        Shape x = stem.getOutputShapes(new Shape[] {s})[0];
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < STAGES; i++) {
             x = stages.get(i).getOutputShapes(new Shape[] {x})[0];
-            if (i >= 1) out[i - 1] = new int[] {(int) x.get(2), (int) x.get(3)};
+            out[i] = new int[] {(int) x.get(2), (int) x.get(3)};
         }
         return out;
     }
@@ -89,15 +96,16 @@ public final class Ssd extends AbstractBlock {
         Shape x = inputShapes[0];
         stem.initialize(manager, dataType, x);
         x = stem.getOutputShapes(new Shape[] {x})[0];
-        int level = 0;
-        for (int i = 0; i < 3; i++) {
+        Shape[] feats = new Shape[STAGES];
+        for (int i = 0; i < STAGES; i++) {
             stages.get(i).initialize(manager, dataType, x);
             x = stages.get(i).getOutputShapes(new Shape[] {x})[0];
-            if (i >= 1) {
-                clsHeads.get(level).initialize(manager, dataType, x);
-                boxHeads.get(level).initialize(manager, dataType, x);
-                level++;
-            }
+            feats[i] = x;
+        }
+        up.initialize(manager, dataType, feats[1]);
+        for (int l = 0; l < Anchors.LEVELS; l++) {
+            clsHeads.get(l).initialize(manager, dataType, feats[l]);
+            boxHeads.get(l).initialize(manager, dataType, feats[l]);
         }
     }
 }

@@ -79,7 +79,7 @@ final class BatchLoader implements AutoCloseable {
 
     static Batch build(ChipData data, LearnerSpec spec, List<Integer> idx, Augmentor aug, Random rnd) {
         int crop = spec.trainCrop();
-        if (aug != null && crop > 0 && crop < data.chipSize() && spec.task() == LearnerSpec.Task.SEGMENTATION) {
+        if (aug != null && crop > 0 && crop < data.chipSize() && spec.task() != LearnerSpec.Task.CLASSIFICATION) {
             return crop(build(data, spec, idx, null, rnd), crop, aug, rnd);
         }
         int n = idx.size(), c = data.bands(), s = data.chipSize(), per = c * s * s;
@@ -104,24 +104,41 @@ final class BatchLoader implements AutoCloseable {
         return new Batch(n, c, s, img, cls, masks, boxes);
     }
 
-    /** Random {@code crop}² windows of a segmentation batch, then the augmentations. */
+    /**
+     * Random {@code crop}² windows of a segmentation or detection batch, then the augmentations. Boxes
+     * are shifted and clipped to the window; a box less than half inside it is dropped.
+     */
     private static Batch crop(Batch b, int crop, Augmentor aug, Random rnd) {
         int n = b.n(), c = b.bands(), s = b.size(), per = c * crop * crop;
         float[] img = new float[n * per];
-        byte[] masks = new byte[n * crop * crop];
+        byte[] masks = b.masks() == null ? null : new byte[n * crop * crop];
+        List<List<rv.task.Prediction.ScoredBox>> boxes = b.boxes() == null ? null : new java.util.ArrayList<>();
         for (int k = 0; k < n; k++) {
             int x0 = rnd.nextInt(s - crop + 1), y0 = rnd.nextInt(s - crop + 1);
             for (int r = 0; r < crop; r++) {
                 for (int band = 0; band < c; band++) {
                     System.arraycopy(b.images(), k * c * s * s + (band * s + y0 + r) * s + x0, img, k * per + (band * crop + r) * crop, crop);
                 }
-                System.arraycopy(b.masks(), k * s * s + (y0 + r) * s + x0, masks, k * crop * crop + r * crop, crop);
+                if (masks != null) System.arraycopy(b.masks(), k * s * s + (y0 + r) * s + x0, masks, k * crop * crop + r * crop, crop);
             }
-            byte[] m = java.util.Arrays.copyOfRange(masks, k * crop * crop, (k + 1) * crop * crop);
-            aug.apply(img, k * per, c, crop, m, null, rnd);
-            System.arraycopy(m, 0, masks, k * crop * crop, crop * crop);
+            byte[] m = masks == null ? null : java.util.Arrays.copyOfRange(masks, k * crop * crop, (k + 1) * crop * crop);
+            List<rv.task.Prediction.ScoredBox> bx = boxes == null ? null : clipBoxes(b.boxes().get(k), x0, y0, crop);
+            aug.apply(img, k * per, c, crop, m, bx, rnd);
+            if (m != null) System.arraycopy(m, 0, masks, k * crop * crop, crop * crop);
+            if (bx != null) boxes.add(bx);
         }
-        return new Batch(n, c, crop, img, null, masks, null);
+        return new Batch(n, c, crop, img, null, masks, boxes);
+    }
+
+    static List<rv.task.Prediction.ScoredBox> clipBoxes(List<rv.task.Prediction.ScoredBox> in, int x0, int y0, int size) {
+        List<rv.task.Prediction.ScoredBox> out = new java.util.ArrayList<>();
+        for (rv.task.Prediction.ScoredBox b : in) {
+            double x = Math.max(0, b.x() - x0), y = Math.max(0, b.y() - y0);
+            double x1 = Math.min(size, b.xMax() - x0), y1 = Math.min(size, b.yMax() - y0);
+            if (x1 - x < 2 || y1 - y < 2 || (x1 - x) * (y1 - y) < 0.5 * b.w() * b.h()) continue;
+            out.add(new rv.task.Prediction.ScoredBox(x, y, x1 - x, y1 - y, b.classId(), b.score()));
+        }
+        return out;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.List;
  * @param mean     per-band mean subtracted before the network (0 for uint8 chips)
  * @param std      per-band divisor (255 for uint8 chips)
  * @param ignoreId label id ignored by the segmentation loss (ids ≥ numClasses are always ignored)
- * @param trainCrop segmentation: train on random square crops of this size (0: whole chips)
+ * @param trainCrop segmentation and detection: train on random square crops of this size (0: whole chips)
  */
 public record LearnerSpec(
         Task task,

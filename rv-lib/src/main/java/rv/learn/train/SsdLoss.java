@@ -16,6 +16,11 @@ import rv.learn.model.Anchors;
 final class SsdLoss extends Loss {
     SsdLoss() { super("SsdLoss"); }
 
+    /** IoU at which an anchor becomes positive (each box also claims its best anchor). */
+    static final double MATCH_IOU = 0.4;
+    /** Mined negatives per positive, and at least this many per image (chips without objects teach background too). */
+    static final int NEG_RATIO = 3, MIN_NEG = 32;
+
     /** Labels for a batch given the network's output: class targets, box targets, anchor mask, positive mask. */
     static NDList targets(NDManager m, Batch b, NDList pred, float[] anchors) {
         int n = b.n(), a = anchors.length / 4;
@@ -26,9 +31,9 @@ final class SsdLoss extends Loss {
         float[] mask = new float[n * a];
         float[] pos = new float[n * a];
         for (int i = 0; i < n; i++) {
-            Anchors.Targets t = Anchors.match(anchors, b.boxes().get(i), 0.5);
+            Anchors.Targets t = Anchors.match(anchors, b.boxes().get(i), MATCH_IOU);
             float[] nl = java.util.Arrays.copyOfRange(neg, i * a, (i + 1) * a);
-            float[] mk = Anchors.mineNegatives(t.labels(), nl, t.positives(), 3, 8);
+            float[] mk = Anchors.mineNegatives(t.labels(), nl, t.positives(), NEG_RATIO, MIN_NEG);
             for (int k = 0; k < a; k++) {
                 cls[i * a + k] = t.labels()[k];
                 mask[i * a + k] = mk[k];

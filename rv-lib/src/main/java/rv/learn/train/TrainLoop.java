@@ -55,7 +55,9 @@ public final class TrainLoop {
     private final Path dir;
     private final int workers;
     private final Consumer<String> log;
-    private float[] anchors;
+    /** SSD anchors by input size (training crops and validation chips differ). */
+    private final Map<Integer, float[]> anchorsBySize = new java.util.HashMap<>();
+    private rv.learn.model.Ssd ssd;
     private int validLimit = Integer.MAX_VALUE;
 
     public TrainLoop(LearnerSpec spec, ChipData train, ChipData valid, Path trainDir, int workers, Consumer<String> log) {
@@ -117,10 +119,7 @@ public final class TrainLoop {
                 case DETECTION -> new SsdLoss();
                 case CLASSIFICATION -> Loss.softmaxCrossEntropyLoss();
             };
-            if (block instanceof rv.learn.model.Ssd ssd) {
-                int s = train.chipSize();
-                anchors = rv.learn.model.Anchors.generate(s, s, ssd.featureSizes(s, s));
-            }
+            if (block instanceof rv.learn.model.Ssd d) ssd = d;
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
                     .optOptimizer(optimizer(schedule))
                     .optDevices(new Device[] {device});
@@ -142,8 +141,9 @@ public final class TrainLoop {
                         while (it.hasNext()) { lossSum += step(trainer, it.next()); steps++; }
                     }
                     double lr = schedule.at((epoch + 1) * stepsPerEpoch - 1);
+                    long tv = System.nanoTime();
                     Validation v = validate(trainer, loss, loader, testMode ? Math.min(validLimit, 2 * batchSz) : validLimit);
-                    double secs = (System.nanoTime() - t0) / 1e9;
+                    double secs = (System.nanoTime() - t0) / 1e9, validSecs = (System.nanoTime() - tv) / 1e9;
                     ObjectNode row = history.addObject();
                     row.put("epoch", epoch);
                     row.put("train_loss", lossSum / Math.max(1, steps));
@@ -155,8 +155,8 @@ public final class TrainLoop {
                     saveParams(block, ckDir.resolve("params"));
                     ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epoch + 1).put("num_epochs", numEpochs);
                     AtomicFiles.writeString(state, st.toPrettyString());
-                    log.accept(String.format("epoch %d/%d  loss %.4f  val_loss %.4f  %s  lr %.2e  %.1fs",
-                            epoch + 1, numEpochs, lossSum / Math.max(1, steps), v.loss, f1s(v.perClass), lr, secs));
+                    log.accept(String.format("epoch %d/%d  loss %.4f  val_loss %.4f  %s  lr %.2e  %.1fs (valid %.1fs)",
+                            epoch + 1, numEpochs, lossSum / Math.max(1, steps), v.loss, f1s(v.perClass), lr, secs, validSecs));
                 }
             }
             saveParams(block, dir.resolve(MODEL_FILE));
@@ -179,7 +179,7 @@ public final class TrainLoop {
     }
 
     private NDList labels(NDManager m, Batch b, NDList pred) {
-        if (b.boxes() != null) return SsdLoss.targets(m, b, pred, anchors);
+        if (b.boxes() != null) return SsdLoss.targets(m, b, pred, anchors(b.size()));
         return new NDList(labels(m, b));
     }
 
@@ -188,6 +188,10 @@ public final class TrainLoop {
         int[] ids = new int[b.masks().length];
         for (int i = 0; i < ids.length; i++) ids[i] = b.masks()[i] & 0xff;
         return m.create(ids, new Shape(b.n(), 1, b.size(), b.size()));
+    }
+
+    private float[] anchors(int size) {
+        return anchorsBySize.computeIfAbsent(size, s -> rv.learn.model.Anchors.generate(s, s, ssd.featureSizes(s, s)));
     }
 
     private record Validation(double loss, List<Map<String, Object>> perClass) {}
@@ -209,6 +213,7 @@ public final class TrainLoop {
                 if (b.boxes() != null) {
                     float[] probs = pred.get(0).softmax(2).toFloatArray();
                     float[] off = pred.get(1).toFloatArray();
+                    float[] anchors = anchors(b.size());
                     int a = anchors.length / 4, k = spec.numClasses();
                     for (int i = 0; i < b.n(); i++) {
                         List<rv.task.Prediction.ScoredBox> found = rv.learn.model.Anchors.detect(anchors,
