@@ -13,10 +13,7 @@ public final class InProcessRunner implements Runner {
         PrintStream out = r.context().out();
         for (PipelineEngine.Step step : r.steps()) {
             PipelineCommand c = step.command();
-            if (!step.run()) {
-                if (!step.reason().equals("not requested")) out.println("Skipping " + c.name() + " command (" + step.reason() + ")");
-                continue;
-            }
+            if (!step.runsOrReportsSkip(out)) continue;
             PipelineEngine.clearDone(c);
             int n = c.split() ? r.splits() : 1;
             for (int i = 0; i < n; i++) PipelineEngine.runCommand(r.pipeline(), c.name(), i, n, out);

@@ -31,10 +31,7 @@ public final class LocalRunner implements Runner {
         Path logDir = Files.createDirectories(r.context().tmpDir().resolve("logs"));
         for (PipelineEngine.Step step : r.steps()) {
             PipelineCommand c = step.command();
-            if (!step.run()) {
-                if (!step.reason().equals("not requested")) out.println("Skipping " + c.name() + " command (" + step.reason() + ")");
-                continue;
-            }
+            if (!step.runsOrReportsSkip(out)) continue;
             PipelineEngine.clearDone(c);
             int n = c.split() ? r.splits() : 1;
             List<Process> children = new ArrayList<>();

@@ -1,6 +1,7 @@
 package rv.pipeline;
 
 import rv.core.RvException;
+import rv.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +35,15 @@ public final class PipelineEngine {
      * @param reason    why it runs or is skipped
      * @param dependsOn earlier commands whose outputs it reads
      */
-    public record Step(PipelineCommand command, boolean run, String reason, List<String> dependsOn) {}
+    public record Step(PipelineCommand command, boolean run, String reason, List<String> dependsOn) {
+        static final String NOT_REQUESTED = "not requested";
+
+        /** Whether the step runs; when it does not, says so on {@code out} unless it was simply not requested. */
+        public boolean runsOrReportsSkip(PrintStream out) {
+            if (!run && !reason.equals(NOT_REQUESTED)) out.println("Skipping " + command.name() + " command (" + reason + ")");
+            return run;
+        }
+    }
 
     /**
      * Plans a run: every command of {@code pipeline} in order, and whether it runs.
@@ -52,7 +61,7 @@ public final class PipelineEngine {
             for (PipelineCommand e : earlier) if (dependsOn(c, e)) deps.add(e.name());
             earlier.add(c);
             if (!requested.isEmpty() && !requested.contains(c.name())) {
-                steps.add(new Step(c, false, "not requested", deps));
+                steps.add(new Step(c, false, Step.NOT_REQUESTED, deps));
                 continue;
             }
             String reason;
@@ -94,7 +103,7 @@ public final class PipelineEngine {
             if (!o.endsWith("/")) continue;
             Path dir = localPath(o);
             Files.createDirectories(dir);
-            AtomicWrite.writeString(dir.resolve(DONE_MARKER), "");
+            AtomicFiles.writeString(dir.resolve(DONE_MARKER), "");
         }
     }
 
@@ -143,7 +152,7 @@ public final class PipelineEngine {
     /** Writes {@code config} as {@value #CONFIG_FILE} under its root URI, atomically; returns the file. */
     public static Path writeConfig(PipelineConfig config) throws IOException {
         Path p = configPath(config);
-        AtomicWrite.writeString(p, ConfigCodec.create().write(config));
+        AtomicFiles.writeString(p, ConfigCodec.create().write(config));
         return p;
     }
 

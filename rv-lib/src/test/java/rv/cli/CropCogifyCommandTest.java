@@ -8,12 +8,12 @@ import rv.data.raster.DataType;
 import rv.data.raster.GeoTiffWriteOptions;
 import rv.data.raster.GeoTiffWriter;
 import rv.data.raster.RasterProfile;
-import rv.testing.GdalOracle;
-import rv.testing.TestRasters;
+import rv.testutil.Cli;
+import rv.testutil.GdalOracle;
+import rv.testutil.PythonOracle;
+import rv.testutil.TestRasters;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ class CropCogifyCommandTest {
                 }
                 gdalArgs.addAll(List.of(src.toString(), ref.toString()));
                 assertThat(rv(args.toArray(String[]::new))).as(args.toString()).isZero();
-                GdalOracle.run(gdalArgs);
+                PythonOracle.exec(gdalArgs);
                 gdal.add(ours, null).put("same_pixels_as", ref.toString());
                 gdal.add(ref, null);
                 names.add(args.toString());
@@ -153,19 +153,11 @@ class CropCogifyCommandTest {
     }
 
     private void assertError(List<String> args, String message) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream()));
-            System.setErr(new PrintStream(err, true));
-            code = Main.execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        int code = r.code();
+        String err = r.err();
         assertThat(code).as(args.toString()).isEqualTo(2);
-        assertThat(err.toString()).as(args.toString()).contains(message);
-        assertThat(err.toString().strip().lines().count()).as(args + ": " + err).isEqualTo(1);
+        assertThat(err).as(args.toString()).contains(message);
+        assertThat(err.strip().lines().count()).as(args + ": " + err).isEqualTo(1);
     }
 }

@@ -1,5 +1,6 @@
 package rv.pipeline;
 
+import rv.testutil.Cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadConfigTest {
 
     private static Cli.Result runWith(Path tmp, java.util.function.Consumer<ObjectNode> edit) throws Exception {
-        ObjectNode tree = (ObjectNode) ConfigCodec.parse(Cli.text("tiny-spacenet-ss.json"));
+        ObjectNode tree = (ObjectNode) ConfigCodec.parse(TestResources.text("tiny-spacenet-ss.json"));
         tree.put("root_uri", tmp.resolve("out").toString());
         edit.accept(tree);
         Path cfg = tmp.resolve("bad.json");
@@ -56,7 +57,7 @@ class BadConfigTest {
 
     @Test
     void badArguments(@TempDir Path tmp) throws Exception {
-        Path jsh = Cli.resource("example1.jsh", tmp);
+        Path jsh = TestResources.copy("example1.jsh", tmp);
         // getConfig asks for root_uri, which was not given.
         assertOneLine(Cli.run("run", "inprocess", jsh.toString(), "-a", "names", "x"),
                 "the config needs argument 'root_uri': pass -a root_uri VALUE (given: names)");

@@ -1,5 +1,6 @@
 package rv.pipeline;
 
+import rv.testutil.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ConfigsTest {
 
     @Test
     void tinySpacenetLoadsValidatesAndRoundTripsToEqualJson() {
-        String json = Cli.text(FULL);
+        String json = TestResources.text(FULL);
         SemanticSegmentationConfig c = read(json);
         assertThat(c.dataset().trainScenes()).hasSize(1);
         assertThat(c.dataset().trainScenes().get(0).rasterSource()).isInstanceOf(RasterioSourceConfig.class);
@@ -60,18 +61,18 @@ class ConfigsTest {
 
     @Test
     void updateFillsEveryImpliedValue() {
-        SemanticSegmentationConfig user = read(Cli.text(USER));
+        SemanticSegmentationConfig user = read(TestResources.text(USER));
         assertThat(user.analyzeUri()).isNull();
         assertThat(user.analyzers()).isEmpty();
         SemanticSegmentationConfig updated = user.update();
-        assertThat(ConfigCodec.create().toTree(updated)).isEqualTo(ConfigCodec.parse(Cli.text(FULL)));
+        assertThat(ConfigCodec.create().toTree(updated)).isEqualTo(ConfigCodec.parse(TestResources.text(FULL)));
         assertThat(updated.analyzers()).singleElement().isInstanceOf(StatsAnalyzerConfig.class);
         assertThat(updated.dataset().classConfig().names()).containsExactly("building", "background", "null");
     }
 
     @Test
     void rvPipelineDeclaresCommandsSplitsAndOutputsAndReportsMissingImplementations() throws Exception {
-        SemanticSegmentationConfig c = read(Cli.text(FULL));
+        SemanticSegmentationConfig c = read(TestResources.text(FULL));
         var ctx = new PipelineContext(Path.of("/tmp"), System.out, null, Progress.silent());
         RvPipeline p = (RvPipeline) c.build(ctx);
         assertThat(p.commandNames()).containsExactly("analyze", "chip", "train", "predict", "eval", "bundle");
@@ -121,7 +122,7 @@ class ConfigsTest {
 
     @Test
     void unknownFieldsWarnAndUnknownTypeHintsFailListingKnownOnes() throws Exception {
-        ObjectNode tree = (ObjectNode) ConfigCodec.parse(Cli.text(FULL));
+        ObjectNode tree = (ObjectNode) ConfigCodec.parse(TestResources.text(FULL));
         tree.put("debug", false);
         List<String> warnings = new ArrayList<>();
         ConfigCodec.create(warnings::add).readTree(tree, PipelineConfig.class);
@@ -140,7 +141,7 @@ class ConfigsTest {
 
     @Test
     void wrongTypesAndMissingFieldsNameThePath() {
-        ObjectNode tree = (ObjectNode) ConfigCodec.parse(Cli.text(FULL));
+        ObjectNode tree = (ObjectNode) ConfigCodec.parse(TestResources.text(FULL));
         tree.put("train_chip_sz", "big");
         assertThatThrownBy(() -> ConfigCodec.create().readTree(tree, PipelineConfig.class))
                 .hasMessage("train_chip_sz: expected an integer, got string \"big\"");
@@ -216,7 +217,7 @@ class ConfigsTest {
     @Test
     void statsTransformerGetsTheAnalyzeStatsUri() {
         var t = StatsTransformerConfig.builder().build();
-        SemanticSegmentationConfig c = read(Cli.text(USER)).update();
+        SemanticSegmentationConfig c = read(TestResources.text(USER)).update();
         var rs = (RasterioSourceConfig) c.dataset().trainScenes().get(0).rasterSource();
         assertThat(rs.transformers()).containsExactly(new StatsTransformerConfig("/opt/data/output/tiny_spacenet/analyze/stats.json"));
         assertThat(t.statsUri()).isNull();
@@ -225,7 +226,7 @@ class ConfigsTest {
     @Test
     void runningAnRvPipelineWritesItsConfigThenSaysWhatIsNotImplemented(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         // the example's images are URLs; point them at a local folder that lacks them (no network in tests)
-        ObjectNode tree = (ObjectNode) ConfigCodec.parse(Cli.text(USER).replace("https://example.com/spacenet/", tmp + "/missing/"));
+        ObjectNode tree = (ObjectNode) ConfigCodec.parse(TestResources.text(USER).replace("https://example.com/spacenet/", tmp + "/missing/"));
         Path root = tmp.resolve("out");
         tree.put("root_uri", root.toString());
         Path cfg = tmp.resolve("ss.json");

@@ -1,5 +1,6 @@
 package rv.pipeline;
 
+import rv.testutil.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class ExamplesTest {
 
     @Test
     void example1PrintsTheDocsLinesWithTwoSplits(@TempDir Path tmp) throws Exception {
-        Path cfg = Cli.resource("example1.jsh", tmp);
+        Path cfg = TestResources.copy("example1.jsh", tmp);
         Path root = tmp.resolve("sample-pipeline");
         Cli.Result r = Cli.run("run", "inprocess", cfg.toString(), "-a", "root_uri", root.toString(), "-s", "2");
         assertThat(r.code()).as(r.err()).isZero();
@@ -41,7 +42,7 @@ class ExamplesTest {
 
     @Test
     void example2FromJavaSource(@TempDir Path tmp) {
-        Path cfg = Cli.resource("Example2.java", tmp);
+        Path cfg = TestResources.copy("Example2.java", tmp);
         Path root = tmp.resolve("sample-pipeline");
         Cli.Result r = Cli.run("run", "inprocess", cfg.toString(), "-a", "root_uri", root.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -58,7 +59,7 @@ class ExamplesTest {
 
     @Test
     void example3PluginSubclassAndItsPipelineConfigJsonMatchTheDocs(@TempDir Path tmp) throws Exception {
-        Path cfg = Cli.resource("example3.jsh", tmp);
+        Path cfg = TestResources.copy("example3.jsh", tmp);
         Path root = tmp.resolve("sample-pipeline");
         Cli.Result r = Cli.run("run", "inprocess", cfg.toString(), "-a", "root_uri", root.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -99,7 +100,7 @@ class ExamplesTest {
 
     @Test
     void lsListsThePipelineAndItsCommands(@TempDir Path tmp) {
-        Path cfg = Cli.resource("example1.jsh", tmp);
+        Path cfg = TestResources.copy("example1.jsh", tmp);
         Path root = tmp.resolve("p");
         Cli.Result r = Cli.run("ls", cfg.toString(), "-a", "root_uri", root.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -111,7 +112,7 @@ class ExamplesTest {
     @Test
     void theReadmeSegmentationScriptLoadsAndPlans(@TempDir Path tmp) {
         // readme-example.jsh is the README's example, copied verbatim.
-        Path cfg = Cli.resource("readme-example.jsh", tmp);
+        Path cfg = TestResources.copy("readme-example.jsh", tmp);
         Cli.Result r = Cli.run("run", "inprocess", cfg.toString(), "-a", "root_uri", tmp.resolve("out").toString(), "--dry-run");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("run  analyze: output missing: " + tmp.resolve("out/analyze/stats.json"),

@@ -1,5 +1,6 @@
 package rv.pipeline;
 
+import rv.testutil.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the rv CLI in-process, capturing stdout and stderr. */
+/** Runs the rv CLI in this JVM, capturing its exit code, stdout and stderr. */
 public final class Cli {
     private Cli() {}
 
@@ -19,6 +19,8 @@ public final class Cli {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Main.execute(args);
+            System.out.flush();
+            System.err.flush();
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's {@code /usr/bin/python3} (with GDAL / numpy) as a test oracle. A missing interpreter or
+ * Runs Debian's {@code /usr/bin/python3} (with GDAL / numpy) and GDAL's command-line tools as test
+ * oracles; the one place tests start oracle processes. A missing interpreter or
  * module fails the test: oracle-backed tests must not silently skip.
  */
 public final class PythonOracle {
@@ -22,12 +23,22 @@ public final class PythonOracle {
         try {
             Path file = Files.createTempFile("rv-oracle", ".py");
             Files.writeString(file, script);
-            List<String> cmd = new ArrayList<>(List.of(PYTHON, file.toString()));
-            cmd.addAll(List.of(args));
-            return exec(cmd);
+            List<String> all = new ArrayList<>(List.of(file.toString()));
+            all.addAll(List.of(args));
+            return python(all.toArray(String[]::new));
         } catch (IOException e) {
             throw new AssertionError("cannot run the oracle " + PYTHON + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Runs {@code /usr/bin/python3 args...} (a script file and its arguments); returns stdout, failing on a non-zero exit. */
+    public static String python(String... args) {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            throw new AssertionError("test oracle missing: " + PYTHON + " (install Debian's python3-gdal python3-numpy, see .ci/run)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(PYTHON));
+        cmd.addAll(List.of(args));
+        return exec(cmd);
     }
 
     /** Runs any command (e.g. {@code gdal_rasterize}); returns stdout, failing on a non-zero exit. */

@@ -19,6 +19,24 @@ public enum DataType {
     public boolean isSigned() { return signed; }
     public boolean isIntegral() { return integral; }
 
+    /** The smallest value the type holds ({@code -Infinity} for floats). */
+    public double minValue() {
+        return switch (this) {
+            case UINT8, UINT16, UINT32 -> 0;
+            case INT8 -> Byte.MIN_VALUE; case INT16 -> Short.MIN_VALUE; case INT32 -> Integer.MIN_VALUE;
+            case FLOAT32, FLOAT64 -> Double.NEGATIVE_INFINITY;
+        };
+    }
+
+    /** The largest value the type holds ({@code +Infinity} for floats). */
+    public double maxValue() {
+        return switch (this) {
+            case UINT8 -> 255; case UINT16 -> 65535; case UINT32 -> 4294967295.0;
+            case INT8 -> Byte.MAX_VALUE; case INT16 -> Short.MAX_VALUE; case INT32 -> Integer.MAX_VALUE;
+            case FLOAT32, FLOAT64 -> Double.POSITIVE_INFINITY;
+        };
+    }
+
     /** numpy / rasterio name: {@code uint8}, {@code float32}, … */
     public String numpyName() { return name().toLowerCase(Locale.ROOT); }
 

@@ -1,11 +1,8 @@
 package rv.data.raster;
 
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import rv.core.Box;
+import rv.core.Crs;
+import rv.core.Reprojection;
 import rv.core.GeoTransform;
 
 import java.util.OptionalDouble;
@@ -23,25 +20,16 @@ public final class ShiftedRasterSource implements RasterSource {
     private final RasterSource inner;
     private final double xShift;
     private final double yShift;
-    private final CoordinateTransform toWgs84;
-    private final CoordinateTransform fromWgs84;
+    /** Raster CRS → WGS 84 and back; identities when the raster has no CRS or is in WGS 84. */
+    private final Reprojection toWgs84;
+    private final Reprojection fromWgs84;
 
     public ShiftedRasterSource(RasterSource inner, double xShiftMeters, double yShiftMeters) {
         this.inner = inner;
         this.xShift = xShiftMeters;
         this.yShift = yShiftMeters;
-        int epsg = inner.epsg().orElse(4326);
-        if (epsg == 4326) {
-            toWgs84 = null;
-            fromWgs84 = null;
-        } else {
-            CRSFactory f = new CRSFactory();
-            CoordinateReferenceSystem crs = f.createFromName("EPSG:" + epsg);
-            CoordinateReferenceSystem wgs = f.createFromName("EPSG:4326");
-            CoordinateTransformFactory tf = new CoordinateTransformFactory();
-            toWgs84 = tf.createTransform(crs, wgs);
-            fromWgs84 = tf.createTransform(wgs, crs);
-        }
+        this.toWgs84 = Reprojection.between(new Crs(inner.epsg().orElse(4326)), Crs.WGS84);
+        this.fromWgs84 = toWgs84.inverse();
     }
 
     /** Top-left pixel that a window at (col, row) is read from. */
@@ -49,19 +37,19 @@ public final class ShiftedRasterSource implements RasterSource {
         GeoTransform g = inner.geoTransform();
         double[] m = g.pixelToMap(col, row);
         double lon = m[0], lat = m[1];
-        if (toWgs84 != null) {
-            ProjCoordinate o = toWgs84.transform(new ProjCoordinate(m[0], m[1]), new ProjCoordinate());
-            lon = o.x; lat = o.y;
+        if (!toWgs84.isIdentity()) {
+            double[] o = toWgs84.apply(m[0], m[1]);
+            lon = o[0]; lat = o[1];
         }
         double dlon = xShift / (METERS_PER_DEGREE * Math.cos(Math.toRadians(lat)));
         double dlat = yShift / METERS_PER_DEGREE;
         lon -= dlon;
         lat -= dlat;
         double mx = lon, my = lat;
-        if (fromWgs84 != null) {
-            ProjCoordinate o = fromWgs84.transform(new ProjCoordinate(lon, lat), new ProjCoordinate());
-            mx = Math.round(o.x);
-            my = Math.round(o.y);
+        if (!fromWgs84.isIdentity()) {
+            double[] o = fromWgs84.apply(lon, lat);
+            mx = Math.round(o[0]);
+            my = Math.round(o[1]);
         }
         double[] p = g.mapToPixel(mx, my);
         return new int[] {(int) Math.round(p[0]), (int) Math.round(p[1])};

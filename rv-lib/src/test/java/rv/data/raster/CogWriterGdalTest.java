@@ -3,8 +3,9 @@ package rv.data.raster;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rv.testing.GdalOracle;
-import rv.testing.TestRasters;
+import rv.testutil.GdalOracle;
+import rv.testutil.PythonOracle;
+import rv.testutil.TestRasters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class CogWriterGdalTest {
             Path plain = dir.resolve(c.name + "_plain.tif");
             GeoTiffWriter.write(plain, c.pixels, c.profile, GeoTiffWriteOptions.DEFAULT.withCompression(GeoTiffWriteOptions.Compression.NONE));
             Path ref = dir.resolve(c.name + "_gdal_cog.tif");
-            GdalOracle.run(List.of("gdal_translate", "-q", "-of", "COG", "-co", "BLOCKSIZE=" + c.options.blockSize(), "-co", "COMPRESS=NONE",
+            PythonOracle.exec(List.of("gdal_translate", "-q", "-of", "COG", "-co", "BLOCKSIZE=" + c.options.blockSize(), "-co", "COMPRESS=NONE",
                     "-co", "OVERVIEW_RESAMPLING=" + (c.options.resampling() == Resampling.NEAREST ? "NEAREST" : c.options.resampling().gdalName().toUpperCase()),
                     plain.toString(), ref.toString()));
             gdal.add(ref, null).put("overviews", true);

@@ -3,7 +3,7 @@ package rv.data.raster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rv.core.Box;
-import rv.testing.TestRasters;
+import rv.testutil.TestRasters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

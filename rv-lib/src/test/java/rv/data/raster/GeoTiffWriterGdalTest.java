@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rv.core.Box;
 import rv.core.GeoTransform;
-import rv.testing.GdalOracle;
-import rv.testing.TestRasters;
+import rv.testutil.GdalOracle;
+import rv.testutil.TestRasters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rv.data.raster.DataType;
 import rv.data.raster.Raster;
 import rv.task.Prediction.ScoredBox;
-import rv.testing.TestRasters;
+import rv.testutil.TestRasters;
 import rv.testutil.PythonOracle;
 
 import java.nio.file.Files;

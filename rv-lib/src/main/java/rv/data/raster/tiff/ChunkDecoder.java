@@ -102,7 +102,7 @@ public final class ChunkDecoder {
                 plain = scratch[1] = grow(scratch[1], expected);
                 Arrays.fill(plain, 0, expected, (byte) 0);
                 try {
-                    JpegCodec.decode(raw, (int) count, img.jpegTables, plain, bw, rows, nb, img.photometric == TiffTag.PHOTOMETRIC_YCBCR);
+                    JpegCodec.decode(raw, (int) count, img.jpegTables, plain, bw, rows, nb, img.photometric == TiffTags.PHOTOMETRIC_YCBCR);
                 } catch (IOException | RuntimeException e) {
                     throw new RvException(img.name + ": corrupt JPEG data in chunk " + index + ": " + e.getMessage(), e);
                 }

@@ -67,7 +67,7 @@ public final class Downsampler {
         this.rowTaps = taps(srcH, dstH, method);
         this.strip = Raster.zeros(dstW, Math.min(stripRows, dstH), bands, type);
         this.sink = sink;
-        this.typeRange = range(type);
+        this.typeRange = new double[] {type.minValue(), type.maxValue()};
         boolean two = true;
         for (int i = 0; i < dstW; i++) {
             if (colTaps.weights[i].length != 2 || colTaps.first[i] != 2 * i) two = false;
@@ -260,18 +260,6 @@ public final class Downsampler {
     static double quantize(double v, DataType type) {
         if (type == DataType.FLOAT32) return (float) v;
         return v;
-    }
-
-    private static double[] range(DataType t) {
-        return switch (t) {
-            case UINT8 -> new double[] {0, 255};
-            case INT8 -> new double[] {-128, 127};
-            case UINT16 -> new double[] {0, 65535};
-            case INT16 -> new double[] {-32768, 32767};
-            case UINT32 -> new double[] {0, 4294967295.0};
-            case INT32 -> new double[] {-2147483648.0, 2147483647};
-            case FLOAT32, FLOAT64 -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
-        };
     }
 
     private static Taps taps(int src, int dst, Resampling method) {

@@ -24,7 +24,7 @@ final class GeoKeys {
     /** Short-valued keys of the GeoKey directory (double and ASCII keys are not needed here). */
     static Map<Integer, Integer> shortKeys(TiffDirectory d) {
         Map<Integer, Integer> keys = new HashMap<>();
-        long[] dir = d.longs(TiffTag.GEO_KEY_DIRECTORY);
+        long[] dir = d.longs(TiffTags.GEO_KEY_DIRECTORY);
         if (dir == null || dir.length < 4) return keys;
         int n = (int) dir[3];
         for (int i = 0; i < n && 4 + 4 * i + 3 < dir.length; i++) {
@@ -37,9 +37,9 @@ final class GeoKeys {
     /** The geotransform, or null when the file has none (or only ground control points). */
     static GeoTransform transform(TiffDirectory d, Map<Integer, Integer> keys) {
         double[] gt = null;
-        double[] m = d.doubles(TiffTag.MODEL_TRANSFORMATION);
-        double[] tie = d.doubles(TiffTag.MODEL_TIEPOINT);
-        double[] scale = d.doubles(TiffTag.MODEL_PIXEL_SCALE);
+        double[] m = d.doubles(TiffTags.MODEL_TRANSFORMATION);
+        double[] tie = d.doubles(TiffTags.MODEL_TIEPOINT);
+        double[] scale = d.doubles(TiffTags.MODEL_PIXEL_SCALE);
         if (m != null && m.length >= 16) {
             gt = new double[] {m[3], m[0], m[1], m[7], m[4], m[5]};
         } else if (tie != null && tie.length >= 6 && scale != null && scale.length >= 2) {

@@ -1,8 +1,7 @@
 package rv.data.raster.tiff;
 
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.proj.LongLatProjection;
+import rv.core.Crs;
 import rv.core.GeoTransform;
 import rv.data.raster.RasterProfile;
 
@@ -68,8 +67,7 @@ public final class GeoTiffTags {
      */
     public static boolean isGeographic(int epsg) {
         try {
-            CoordinateReferenceSystem crs = new CRSFactory().createFromName("EPSG:" + epsg);
-            return crs.getProjection() instanceof LongLatProjection;
+            return new Crs(epsg).proj4j().getProjection() instanceof LongLatProjection;
         } catch (RuntimeException e) {
             return epsg >= 4000 && epsg < 5000;
         }

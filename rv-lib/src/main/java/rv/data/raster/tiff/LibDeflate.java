@@ -5,7 +5,6 @@ import jdk.incubator.foreign.FunctionDescriptor;
 import jdk.incubator.foreign.MemoryAccess;
 import jdk.incubator.foreign.MemoryAddress;
 import jdk.incubator.foreign.MemorySegment;
-import jdk.incubator.foreign.ResourceScope;
 import jdk.incubator.foreign.SymbolLookup;
 
 import java.lang.invoke.MethodHandle;
@@ -29,6 +28,7 @@ final class LibDeflate {
             "/opt/homebrew/lib/libdeflate.dylib", "/usr/local/lib/libdeflate.dylib");
 
     private static final MethodHandle ALLOC;
+    private static final MethodHandle FREE;
     private static final MethodHandle ZLIB_DECOMPRESS;
 
     static {
@@ -39,22 +39,39 @@ final class LibDeflate {
         else for (String c : CANDIDATES) if (Files.isReadable(Path.of(c))) { lib = c; break; }
         if (lib == null) throw new IllegalStateException("libdeflate.so.0 not found");
         System.load(lib);
-        SymbolLookup lookup = SymbolLookup.loaderLookup();
-        CLinker c = CLinker.getInstance();
-        ALLOC = c.downcallHandle(lookup.lookup("libdeflate_alloc_decompressor").orElseThrow(),
-                MethodType.methodType(MemoryAddress.class), FunctionDescriptor.of(CLinker.C_POINTER));
-        ZLIB_DECOMPRESS = c.downcallHandle(lookup.lookup("libdeflate_zlib_decompress").orElseThrow(),
+        ALLOC = function("libdeflate_alloc_decompressor", MethodType.methodType(MemoryAddress.class), FunctionDescriptor.of(CLinker.C_POINTER));
+        FREE = freeFunction("libdeflate_free_decompressor");
+        ZLIB_DECOMPRESS = function("libdeflate_zlib_decompress",
                 MethodType.methodType(int.class, MemoryAddress.class, MemoryAddress.class, long.class, MemoryAddress.class, long.class, MemoryAddress.class),
                 FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER));
     }
 
-    /** Per-thread decompressor and native buffers (a libdeflate decompressor is single-threaded). */
-    private static final class State {
+    /** A downcall handle for libdeflate's function {@code name} (the library was loaded by this class). */
+    static MethodHandle function(String name, MethodType type, FunctionDescriptor descriptor) {
+        return CLinker.getInstance().downcallHandle(SymbolLookup.loaderLookup().lookup(name)
+                .orElseThrow(() -> new IllegalStateException(name + " not found in libdeflate")), type, descriptor);
+    }
+
+    /** A handle for one of libdeflate's {@code void libdeflate_free_…(void *)} functions. */
+    static MethodHandle freeFunction(String name) {
+        return function(name, MethodType.methodType(void.class, MemoryAddress.class), FunctionDescriptor.ofVoid(CLinker.C_POINTER));
+    }
+
+    /** Calls a handle from {@link #freeFunction} on {@code p}. */
+    static void free(MethodHandle freeFunction, MemoryAddress p) {
+        try {
+            freeFunction.invokeExact(p);
+        } catch (Throwable t) {
+            throw new IllegalStateException("freeing a libdeflate (de)compressor failed", t);
+        }
+    }
+
+    /** A decompressor and its native buffers; used by one thread at a time (a libdeflate decompressor is single-threaded). */
+    private static final class State implements AutoCloseable {
         final MemoryAddress decompressor;
-        final ResourceScope scope = ResourceScope.newImplicitScope();
-        MemorySegment in = MemorySegment.allocateNative(1, scope);
-        MemorySegment out = MemorySegment.allocateNative(1, scope);
-        final MemorySegment actual = MemorySegment.allocateNative(8, scope);
+        final NativeBuffer in = new NativeBuffer();
+        final NativeBuffer out = new NativeBuffer();
+        final NativeBuffer actual = new NativeBuffer();
 
         State() {
             try {
@@ -64,15 +81,23 @@ final class LibDeflate {
             }
             if (decompressor.equals(MemoryAddress.NULL)) throw new IllegalStateException("libdeflate_alloc_decompressor returned NULL");
         }
+
+        @Override
+        public void close() {
+            free(FREE, decompressor);
+            in.close();
+            out.close();
+            actual.close();
+        }
     }
 
-    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+    private static final NativePool<State> POOL = new NativePool<>(NativePool.defaultMaxIdle(), State::new, State::close);
 
     private LibDeflate() {}
 
     /** Forces class initialisation; throws if the fast path is unavailable. */
     static void check() {
-        STATE.get();
+        POOL.release(POOL.acquire());
     }
 
     /**
@@ -81,19 +106,22 @@ final class LibDeflate {
      * tolerates streams longer than the chunk).
      */
     static int zlibDecompress(byte[] src, int srcLen, byte[] dst, int expected) {
-        State s = STATE.get();
-        if (s.in.byteSize() < srcLen) s.in = MemorySegment.allocateNative(Math.max(srcLen, s.in.byteSize() * 3 / 2), s.scope);
-        if (s.out.byteSize() < expected) s.out = MemorySegment.allocateNative(Math.max(expected, s.out.byteSize() * 3 / 2), s.scope);
-        s.in.asSlice(0, srcLen).copyFrom(MemorySegment.ofArray(src).asSlice(0, srcLen));
-        int rc;
+        State s = POOL.acquire();
         try {
-            rc = (int) ZLIB_DECOMPRESS.invokeExact(s.decompressor, s.in.address(), (long) srcLen, s.out.address(), (long) expected, s.actual.address());
-        } catch (Throwable t) {
-            return -1;
+            MemorySegment in = s.in.atLeast(srcLen), out = s.out.atLeast(expected), actual = s.actual.atLeast(8);
+            in.asSlice(0, srcLen).copyFrom(MemorySegment.ofArray(src).asSlice(0, srcLen));
+            int rc;
+            try {
+                rc = (int) ZLIB_DECOMPRESS.invokeExact(s.decompressor, in.address(), (long) srcLen, out.address(), (long) expected, actual.address());
+            } catch (Throwable t) {
+                return -1;
+            }
+            if (rc != 0) return -1;
+            int n = (int) MemoryAccess.getLong(actual);
+            MemorySegment.ofArray(dst).asSlice(0, n).copyFrom(out.asSlice(0, n));
+            return n;
+        } finally {
+            POOL.release(s);
         }
-        if (rc != 0) return -1;
-        int n = (int) MemoryAccess.getLong(s.actual);
-        MemorySegment.ofArray(dst).asSlice(0, n).copyFrom(s.out.asSlice(0, n));
-        return n;
     }
 }

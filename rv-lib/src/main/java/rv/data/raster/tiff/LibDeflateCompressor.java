@@ -4,8 +4,6 @@ import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
 import jdk.incubator.foreign.MemoryAddress;
 import jdk.incubator.foreign.MemorySegment;
-import jdk.incubator.foreign.ResourceScope;
-import jdk.incubator.foreign.SymbolLookup;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
@@ -20,44 +18,52 @@ import java.lang.invoke.MethodType;
  */
 final class LibDeflateCompressor {
     private static final MethodHandle ALLOC;
+    private static final MethodHandle FREE;
     private static final MethodHandle BOUND;
     private static final MethodHandle COMPRESS;
 
     static {
         LibDeflate.check(); // loads libdeflate or throws
-        SymbolLookup lookup = SymbolLookup.loaderLookup();
-        CLinker c = CLinker.getInstance();
-        ALLOC = c.downcallHandle(lookup.lookup("libdeflate_alloc_compressor").orElseThrow(),
+        ALLOC = LibDeflate.function("libdeflate_alloc_compressor",
                 MethodType.methodType(MemoryAddress.class, int.class), FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_INT));
-        BOUND = c.downcallHandle(lookup.lookup("libdeflate_zlib_compress_bound").orElseThrow(),
+        FREE = LibDeflate.freeFunction("libdeflate_free_compressor");
+        BOUND = LibDeflate.function("libdeflate_zlib_compress_bound",
                 MethodType.methodType(long.class, MemoryAddress.class, long.class),
                 FunctionDescriptor.of(CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG));
-        COMPRESS = c.downcallHandle(lookup.lookup("libdeflate_zlib_compress").orElseThrow(),
+        COMPRESS = LibDeflate.function("libdeflate_zlib_compress",
                 MethodType.methodType(long.class, MemoryAddress.class, MemoryAddress.class, long.class, MemoryAddress.class, long.class),
                 FunctionDescriptor.of(CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG, CLinker.C_POINTER, CLinker.C_LONG));
     }
 
-    /** Per-thread compressors (one per level) and native buffers; a libdeflate compressor is single-threaded. */
-    private static final class State {
+    /** Compressors (one per level, made on first use) and native buffers; used by one thread at a time. */
+    private static final class State implements AutoCloseable {
         final MemoryAddress[] compressors = new MemoryAddress[13];
-        final ResourceScope scope = ResourceScope.newImplicitScope();
-        MemorySegment in = MemorySegment.allocateNative(1, scope);
-        MemorySegment out = MemorySegment.allocateNative(1, scope);
+        final NativeBuffer in = new NativeBuffer();
+        final NativeBuffer out = new NativeBuffer();
 
         MemoryAddress compressor(int level) {
             if (compressors[level] == null) {
+                MemoryAddress c;
                 try {
-                    compressors[level] = (MemoryAddress) ALLOC.invokeExact(level);
+                    c = (MemoryAddress) ALLOC.invokeExact(level);
                 } catch (Throwable t) {
                     throw new IllegalStateException("libdeflate_alloc_compressor failed", t);
                 }
-                if (compressors[level].equals(MemoryAddress.NULL)) throw new IllegalStateException("libdeflate_alloc_compressor returned NULL");
+                if (c.equals(MemoryAddress.NULL)) throw new IllegalStateException("libdeflate_alloc_compressor returned NULL");
+                compressors[level] = c;
             }
             return compressors[level];
         }
+
+        @Override
+        public void close() {
+            for (MemoryAddress c : compressors) if (c != null) LibDeflate.free(FREE, c);
+            in.close();
+            out.close();
+        }
     }
 
-    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+    private static final NativePool<State> POOL = new NativePool<>(NativePool.defaultMaxIdle(), State::new, State::close);
 
     private LibDeflateCompressor() {}
 
@@ -68,22 +74,23 @@ final class LibDeflateCompressor {
 
     /** A zlib stream of {@code in} at {@code level} (1..12). */
     static byte[] compress(byte[] in, int level) {
-        State s = STATE.get();
-        MemoryAddress comp = s.compressor(level);
+        State s = POOL.acquire();
         try {
+            MemoryAddress comp = s.compressor(level);
             long bound = (long) BOUND.invokeExact(comp, (long) in.length);
-            if (s.in.byteSize() < in.length) s.in = MemorySegment.allocateNative(Math.max(in.length, s.in.byteSize() * 3 / 2), s.scope);
-            if (s.out.byteSize() < bound) s.out = MemorySegment.allocateNative(Math.max(bound, s.out.byteSize() * 3 / 2), s.scope);
-            s.in.asSlice(0, in.length).copyFrom(MemorySegment.ofArray(in));
-            long n = (long) COMPRESS.invokeExact(comp, s.in.address(), (long) in.length, s.out.address(), s.out.byteSize());
+            MemorySegment src = s.in.atLeast(in.length), dst = s.out.atLeast(bound);
+            src.asSlice(0, in.length).copyFrom(MemorySegment.ofArray(in));
+            long n = (long) COMPRESS.invokeExact(comp, src.address(), (long) in.length, dst.address(), dst.byteSize());
             if (n <= 0) throw new IllegalStateException("libdeflate_zlib_compress failed");
             byte[] result = new byte[(int) n];
-            MemorySegment.ofArray(result).copyFrom(s.out.asSlice(0, n));
+            MemorySegment.ofArray(result).copyFrom(dst.asSlice(0, n));
             return result;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("libdeflate_zlib_compress failed", t);
+        } finally {
+            POOL.release(s);
         }
     }
 

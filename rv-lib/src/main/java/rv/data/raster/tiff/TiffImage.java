@@ -50,33 +50,33 @@ public final class TiffImage {
         this.name = name;
         this.order = p.order();
         this.bigTiff = p.bigTiff();
-        width = (int) require(d, TiffTag.IMAGE_WIDTH, "ImageWidth");
-        height = (int) require(d, TiffTag.IMAGE_LENGTH, "ImageLength");
+        width = (int) require(d, TiffTags.IMAGE_WIDTH, "ImageWidth");
+        height = (int) require(d, TiffTags.IMAGE_LENGTH, "ImageLength");
         if (width <= 0 || height <= 0) throw bad("image size " + width + "x" + height);
-        samplesPerPixel = (int) d.longValue(TiffTag.SAMPLES_PER_PIXEL, 1);
-        long[] bps = d.longs(TiffTag.BITS_PER_SAMPLE);
+        samplesPerPixel = (int) d.longValue(TiffTags.SAMPLES_PER_PIXEL, 1);
+        long[] bps = d.longs(TiffTags.BITS_PER_SAMPLE);
         bitsPerSample = bps == null ? 1 : (int) bps[0];
         if (bps != null) for (long b : bps) if (b != bitsPerSample) throw unsupported("bands with different bit depths");
-        long[] sf = d.longs(TiffTag.SAMPLE_FORMAT);
+        long[] sf = d.longs(TiffTags.SAMPLE_FORMAT);
         sampleFormat = sf == null ? 1 : (int) sf[0];
-        compressionCode = (int) d.longValue(TiffTag.COMPRESSION, 1);
+        compressionCode = (int) d.longValue(TiffTags.COMPRESSION, 1);
         compression = Compression.of(compressionCode);
-        predictor = (int) d.longValue(TiffTag.PREDICTOR, 1);
-        planar = d.longValue(TiffTag.PLANAR_CONFIG, 1) == 2 && samplesPerPixel > 1;
-        photometric = (int) d.longValue(TiffTag.PHOTOMETRIC, 1);
-        tiled = d.has(TiffTag.TILE_WIDTH);
+        predictor = (int) d.longValue(TiffTags.PREDICTOR, 1);
+        planar = d.longValue(TiffTags.PLANAR_CONFIGURATION, 1) == 2 && samplesPerPixel > 1;
+        photometric = (int) d.longValue(TiffTags.PHOTOMETRIC, 1);
+        tiled = d.has(TiffTags.TILE_WIDTH);
         int bh;
         long[] offs, counts;
         if (tiled) {
-            blockWidth = (int) require(d, TiffTag.TILE_WIDTH, "TileWidth");
-            bh = (int) require(d, TiffTag.TILE_LENGTH, "TileLength");
-            offs = d.longs(TiffTag.TILE_OFFSETS);
-            counts = d.longs(TiffTag.TILE_BYTE_COUNTS);
+            blockWidth = (int) require(d, TiffTags.TILE_WIDTH, "TileWidth");
+            bh = (int) require(d, TiffTags.TILE_LENGTH, "TileLength");
+            offs = d.longs(TiffTags.TILE_OFFSETS);
+            counts = d.longs(TiffTags.TILE_BYTE_COUNTS);
         } else {
             blockWidth = width;
-            bh = (int) Math.min(height, d.longValue(TiffTag.ROWS_PER_STRIP, height));
-            offs = d.longs(TiffTag.STRIP_OFFSETS);
-            counts = d.longs(TiffTag.STRIP_BYTE_COUNTS);
+            bh = (int) Math.min(height, d.longValue(TiffTags.ROWS_PER_STRIP, height));
+            offs = d.longs(TiffTags.STRIP_OFFSETS);
+            counts = d.longs(TiffTags.STRIP_BYTE_COUNTS);
         }
         if (blockWidth <= 0 || bh <= 0) throw bad("block size " + blockWidth + "x" + bh);
         fileBlockHeight = bh;
@@ -114,13 +114,13 @@ public final class TiffImage {
         byteCounts = counts;
         blocksAcross = (width + blockWidth - 1) / blockWidth;
         blocksDown = down;
-        jpegTables = d.bytes(TiffTag.JPEG_TABLES);
+        jpegTables = d.bytes(TiffTags.JPEG_TABLES);
         dataType = resolveDataType();
         if (predictor == 3 && dataType.isIntegral()) throw bad("floating-point predictor on integer samples");
         Map<Integer, Integer> keys = GeoKeys.shortKeys(d);
         geoTransform = GeoKeys.transform(d, keys);
         epsg = GeoKeys.epsg(keys);
-        nodata = parseNodata(d.string(TiffTag.GDAL_NODATA));
+        nodata = parseNodata(d.string(TiffTags.GDAL_NODATA));
     }
 
     /** Parses the first full-resolution image of the TIFF behind {@code in}. */

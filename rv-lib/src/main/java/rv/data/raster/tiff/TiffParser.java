@@ -58,7 +58,7 @@ final class TiffParser {
         for (int i = 0; i < MAX_IFDS && ifd != 0; i++) {
             long[] next = new long[1];
             TiffDirectory d = readDirectory(ifd, next);
-            long subfile = d.longValue(TiffTag.NEW_SUBFILE_TYPE, 0);
+            long subfile = d.longValue(TiffTags.NEW_SUBFILE_TYPE, 0);
             if ((subfile & 0b101) == 0) return d; // not reduced-resolution, not a mask
             ifd = next[0];
         }

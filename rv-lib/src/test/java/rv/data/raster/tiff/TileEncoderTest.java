@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import rv.core.Box;
 import rv.data.raster.DataType;
 import rv.data.raster.Raster;
-import rv.testing.TestRasters;
+import rv.testutil.TestRasters;
 
 import java.util.Arrays;
 import java.util.zip.Inflater;

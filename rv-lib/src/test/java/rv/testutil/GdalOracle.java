@@ -1,4 +1,4 @@
-package rv.testing;
+package rv.testutil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * GDAL (Debian's python3-gdal through /usr/bin/python3) as a test oracle: reports how GDAL reads files
  * rv wrote. Tests that use it fail, never skip, when GDAL is missing.
  */
 public final class GdalOracle {
-    public static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path work;
@@ -52,7 +50,7 @@ public final class GdalOracle {
         ArrayNode arr = JSON.createArrayNode();
         entries.forEach(arr::add);
         JSON.writeValue(manifest.toFile(), arr);
-        String log = python(script.toString(), manifest.toString(), out.toString());
+        String log = PythonOracle.python(script.toString(), manifest.toString(), out.toString());
         List<JsonNode> results = new ArrayList<>();
         JSON.readTree(out.toFile()).forEach(results::add);
         if (results.size() != entries.size()) throw new AssertionError("GDAL oracle returned " + results.size() + " results: " + log);
@@ -60,25 +58,29 @@ public final class GdalOracle {
         return results;
     }
 
-    /** Runs /usr/bin/python3 with args; throws AssertionError (test failure) if it fails. */
-    public static String python(String... args) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) throw new AssertionError(PYTHON + " is missing: install python3-gdal (see .ci/run)");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(PYTHON);
-        cmd.addAll(List.of(args));
-        return run(cmd);
+    /**
+     * Reads {@code files} with GDAL ({@code oracle/gdal_read.py}): per file {@code out/<name>.json} of facts
+     * (size, bands, type, georeferencing, nodata, block, compression) and one raw little-endian array per
+     * window; see {@link #facts} and {@link #window}.
+     */
+    public static void readWindows(Path out, List<Path> files) throws IOException {
+        Path script = Files.createTempFile("rv-gdal-read", ".py");
+        try (InputStream in = GdalOracle.class.getResourceAsStream("/oracle/gdal_read.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        List<String> args = new ArrayList<>(List.of(script.toString(), out.toString()));
+        for (Path f : files) args.add(f.toString());
+        PythonOracle.python(args.toArray(String[]::new));
     }
 
-    /** Runs a command; throws AssertionError with its output if it exits non-zero. */
-    public static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        if (p.exitValue() != 0) throw new AssertionError(cmd + " failed (" + p.exitValue() + "): " + text);
-        return text;
+    /** The facts {@link #readWindows} wrote for {@code file}. */
+    public static JsonNode facts(Path out, Path file) throws IOException {
+        return JSON.readTree(out.resolve(file.getFileName() + ".json").toFile());
+    }
+
+    /** Window {@code i} of {@code file} as GDAL read it ({@link #readWindows}), as a little-endian buffer. */
+    public static ByteBuffer window(Path out, Path file, int i) throws IOException {
+        return ByteBuffer.wrap(Files.readAllBytes(out.resolve(file.getFileName() + ".w" + i + ".bin"))).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Band-sequential little-endian bytes, the layout of GDAL's ReadRaster. */

@@ -2,7 +2,7 @@
 """Test oracle (GDAL): for each FILE writes OUT/<name>.json (size, bands, dtype, geotransform, epsg,
 nodata, block, compression, windows) and OUT/<name>.w<i>.bin (window i, all bands, C order,
 little-endian, padded with nodata or 0 outside the image).
-Usage: /usr/bin/python3 gdal_oracle.py OUT FILE..."""
+Usage: /usr/bin/python3 gdal_read.py OUT FILE..."""
 import json, os, sys
 import numpy as np
 from osgeo import gdal
