@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 import java.util.ArrayList;
@@ -42,8 +43,13 @@ public final class Ssd extends AbstractBlock {
         for (int i = 0; i < STAGES; i++) stages.add(addChildBlock("stage" + (i + 1), e.stages().get(i)));
         up = addChildBlock("up", Layers.upsample2x(e.stageChannels()[0]));
         for (int l = 0; l < Anchors.LEVELS; l++) {
-            clsHeads.add(addChildBlock("cls" + l, Layers.convBias(Anchors.PER_CELL * (numClasses + 1), 3)));
-            boxHeads.add(addChildBlock("box" + l, Layers.convBias(Anchors.PER_CELL * 4, 3)));
+            Block cls = Layers.convBias(Anchors.PER_CELL * (numClasses + 1), 3);
+            cls.setInitializer(backgroundPrior(numClasses), ai.djl.nn.Parameter.Type.BIAS);
+            Block box = Layers.convBias(Anchors.PER_CELL * 4, 3);
+            // Small head weights (as in SSD/RetinaNet): the first steps start near the prior instead of at huge losses.
+            for (Block head : List.of(cls, box)) head.setInitializer(new NormalInitializer(0.01f), ai.djl.nn.Parameter.Type.WEIGHT);
+            clsHeads.add(addChildBlock("cls" + l, cls));
+            boxHeads.add(addChildBlock("box" + l, box));
         }
     }
 
@@ -107,5 +113,18 @@ public final class Ssd extends AbstractBlock {
             clsHeads.get(l).initialize(manager, dataType, feats[l]);
             boxHeads.get(l).initialize(manager, dataType, feats[l]);
         }
+    }
+
+    /**
+     * Starts every anchor at "no object" with probability ≈ 0.99 (the background logit's bias at
+     * log 99): almost all anchors are background, so an unbiased start spends its first epochs, and
+     * huge losses, learning just that.
+     */
+    private static ai.djl.training.initializer.Initializer backgroundPrior(int numClasses) {
+        return (manager, shape, dataType) -> {
+            float[] b = new float[(int) shape.size()];
+            for (int i = 0; i < b.length; i += numClasses + 1) b[i] = (float) Math.log(99);
+            return manager.create(b, shape).toType(dataType, false);
+        };
     }
 }
