@@ -31,29 +31,8 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default: per task).")
     Integer epochs;
 
-<<<<<<< HEAD
     @Option(names = "--config-only", description = "Write the pipeline config (OUT/TASK-config.json) and the demo scenes, then stop.")
     boolean configOnly;
-=======
-    /** The DJL backend config of the quickstart: a quarter-width ResNet-18, small enough for a 2-core CPU. */
-    static BackendConfig backend(TaskKind kind, Integer epochs) {
-        List<String> aug = List.of("HorizontalFlip", "VerticalFlip", "RandomRotate90");
-        return switch (kind) {
-            case SEMANTIC_SEGMENTATION -> PyTorchSemanticSegmentationConfig.builder()
-                    .model(SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(5e-3).numEpochs(epochs == null ? 16 : epochs).batchSz(8).oneCycle(true).build())
-                    .augmentors(aug).build();
-            case CHIP_CLASSIFICATION -> PyTorchChipClassificationConfig.builder()
-                    .model(ClassificationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(16).oneCycle(true).build())
-                    .augmentors(aug).build();
-            case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
-                    .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 20 : epochs).batchSz(16).oneCycle(true).build())
-                    .augmentors(aug).build();
-        };
-    }
->>>>>>> detect
 
     @Override
     public Integer call() throws Exception {

@@ -86,7 +86,7 @@ public final class Quickstart {
                     .augmentors(aug).build();
             case OBJECT_DETECTION -> PyTorchObjectDetectionConfig.builder()
                     .model(ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 30 : epochs).batchSz(16).oneCycle(true).build())
+                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 20 : epochs).batchSz(16).oneCycle(true).build())
                     .augmentors(aug).build();
         };
     }
