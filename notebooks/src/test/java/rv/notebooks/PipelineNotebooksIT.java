@@ -10,7 +10,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Executes the notebooks that train models (01-quickstart, 03-chip-classification) with nbconvert on
+ * Executes the notebooks that train models (01-quickstart, 03-chip-classification, 04-object-detection,
+ * 05-predict-with-a-bundle) with nbconvert on
  * rv's kernel: every command's progress display ends done at 100 %, the eval table, charts and maps
  * are there, no cell errors; 01's HTML opens in headless Chromium with the network off.
  */
@@ -34,8 +35,21 @@ class PipelineNotebooksIT {
         assertThat(Jupyter.data(o.get("compare"))).containsKey(PNG);
         assertThat(Jupyter.data(o.get("prediction-map")).get(HTML)).contains("scene_1-1-polygons.json");
         assertThat(Jupyter.data(o.get("metrics")).get(HTML)).contains("<table").contains("building");
-        assertThat(out.resolve("work/quickstart/eval/eval.json")).isRegularFile();
-        assertThat(out.resolve("work/quickstart/bundle/model-bundle.zip")).isRegularFile();
+        Path evalJson = out.resolve("work/qs/semantic_segmentation/eval/eval.json");
+        assertThat(evalJson).isRegularFile();
+        assertThat(out.resolve("work/qs/semantic_segmentation/bundle/model-bundle.zip")).isRegularFile();
+
+        // Acceptance 4: bin/rv quickstart's code path (rv.cli.Main quickstart, its own JVM) with the same
+        // epochs and seed writes the same eval.json, byte for byte.
+        assertThat(Jupyter.source(executed, "config")).contains("Quickstart.config(rv.task.TaskKind.SEMANTIC_SEGMENTATION, java.nio.file.Path.of(\"qs\"), 2)");
+        String cp = Jupyter.kernelJar() + java.io.File.pathSeparator + Jupyter.kernelJar().resolveSibling("lib") + "/*";
+        long c0 = System.nanoTime();
+        Jupyter.Result cli = Jupyter.run(java.util.List.of(Jupyter.java(), "-Dai.djl.offline=true", "-cp", cp, "rv.cli.Main",
+                "quickstart", "--out", "qs-cli", "--epochs", "2"), Map.of(), out.resolve("work"), 300);
+        assertThat(cli.exit()).as(cli.output()).isZero();
+        System.out.printf("01-quickstart: notebook %.0f s, rv quickstart %.0f s%n", secs, (System.nanoTime() - c0) / 1e9);
+        assertThat(Files.readString(out.resolve("work/qs-cli/semantic_segmentation/eval/eval.json")))
+                .isEqualTo(Files.readString(evalJson));
 
         Path html = j.toHtml(executed);
         String probe = Browser.probe(html, Jupyter.outDir().resolve("01-quickstart.png"));
@@ -73,6 +87,46 @@ class PipelineNotebooksIT {
         assertThat(cli.exit()).as(cli.output()).isZero();
         assertThat(Files.readString(out.resolve("work/cc-cli/eval/eval.json")))
                 .isEqualTo(Files.readString(out.resolve("work/cc/eval/eval.json")));
+    }
+
+    @Test
+    void objectDetectionNotebookRuns() throws Exception {
+        Path out = Jupyter.outDir().resolve("04-object-detection");
+        Jupyter j = Jupyter.install(out.resolve("prefix"));
+        long t0 = System.nanoTime();
+        Path executed = j.execute(Jupyter.notebooksDir().resolve("04-object-detection.ipynb"), out.resolve("work"), 300);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("04-object-detection: %.0f s%n", secs);
+        Map<String, JsonArray> o = Jupyter.outputsByTag(executed);
+        assertThat(Jupyter.errors(o)).as("cells with errors").isEmpty();
+        assertThat(secs).as("runs within the 5-minute budget on CPU").isLessThan(300);
+        assertThat(Jupyter.data(o.get("scene-map")).get(HTML)).contains("L.imageOverlay").contains("scene_1_cars.geojson");
+        assertThat(Jupyter.data(o.get("config")).get(HTML)).contains("<details").contains("object_detection");
+        assertProgressAndEval(o.get("run"), "train");
+        assertThat(Jupyter.data(o.get("history"))).isNotEmpty();
+        assertThat(Jupyter.data(o.get("metrics")).get(HTML)).contains("<table").contains("car");
+        assertThat(Jupyter.data(o.get("compare"))).containsKey(PNG);
+        assertThat(Jupyter.data(o.get("map")).get(HTML)).contains("L.imageOverlay").contains("scene_1.json").contains("scene_1_cars.geojson");
+        assertThat(out.resolve("work/qs/object_detection/bundle/model-bundle.zip")).isRegularFile();
+    }
+
+    @Test
+    void predictWithABundleNotebookRuns() throws Exception {
+        Path out = Jupyter.outDir().resolve("05-predict-with-a-bundle");
+        Jupyter j = Jupyter.install(out.resolve("prefix"));
+        long t0 = System.nanoTime();
+        Path executed = j.execute(Jupyter.notebooksDir().resolve("05-predict-with-a-bundle.ipynb"), out.resolve("work"), 300);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("05-predict-with-a-bundle: %.0f s%n", secs);
+        Map<String, JsonArray> o = Jupyter.outputsByTag(executed);
+        assertThat(Jupyter.errors(o)).as("cells with errors").isEmpty();
+        assertThat(secs).as("runs within the 5-minute budget on CPU").isLessThan(300);
+        assertProgressAndEval(o.get("run"), "bundle");
+        assertThat(Jupyter.data(o.get("new-scene"))).containsKey(PNG);
+        assertThat(Jupyter.data(o.get("predict")).get(HTML)).contains("leaflet").contains("L.imageOverlay").contains("prediction");
+        assertThat(out.resolve("work/new/prediction.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("work/new/prediction.json"))).contains("\"FeatureCollection\"").contains("\"class_name\"");
+        assertThat(Jupyter.data(o.get("summary")).get("text/plain")).matches("(?s).*\\b36 cells, \\d+ predicted as building.*");
     }
 
     /** Six progress displays, each updated in place to done/100 %, then the result with the eval table. */

@@ -5,23 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rv.core.RvException;
-import rv.data.demo.DemoOptions;
-import rv.data.demo.DemoSceneGenerator;
-import rv.learn.Backbone;
-import rv.learn.BackendConfig;
-import rv.learn.ClassificationModelConfig;
-import rv.learn.PyTorchChipClassificationConfig;
-import rv.learn.PyTorchSemanticSegmentationConfig;
-import rv.learn.SemanticSegmentationModelConfig;
-import rv.learn.SolverConfig;
 import rv.pipeline.ConfigCodec;
-import rv.task.Examples;
+import rv.task.Quickstart;
 import rv.task.RvPipelineConfig;
 import rv.task.TaskKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,24 +31,8 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default: per task).")
     Integer epochs;
 
-    /** The DJL backend config of the quickstart: a quarter-width ResNet-18, small enough for a 2-core CPU. */
-    static BackendConfig backend(TaskKind kind, Integer epochs) {
-        List<String> aug = List.of("HorizontalFlip", "VerticalFlip", "RandomRotate90");
-        return switch (kind) {
-            case SEMANTIC_SEGMENTATION -> PyTorchSemanticSegmentationConfig.builder()
-                    .model(SemanticSegmentationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(5e-3).numEpochs(epochs == null ? 16 : epochs).batchSz(8).oneCycle(true).build())
-                    .augmentors(aug).build();
-            case CHIP_CLASSIFICATION -> PyTorchChipClassificationConfig.builder()
-                    .model(ClassificationModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(3e-3).numEpochs(epochs == null ? 8 : epochs).batchSz(16).oneCycle(true).build())
-                    .augmentors(aug).build();
-            case OBJECT_DETECTION -> rv.learn.PyTorchObjectDetectionConfig.builder()
-                    .model(rv.learn.ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                    .solver(SolverConfig.builder().lr(1e-2).numEpochs(epochs == null ? 20 : epochs).batchSz(16).oneCycle(true).build())
-                    .augmentors(aug).build();
-        };
-    }
+    @Option(names = "--config-only", description = "Write the pipeline config (OUT/TASK-config.json) and the demo scenes, then stop.")
+    boolean configOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -69,24 +43,16 @@ final class QuickstartCommand implements Callable<Integer> {
             default -> throw new RvException("--task must be semantic_segmentation, classification or detection, got '" + task + "'");
         };
         long t0 = System.nanoTime();
-        BackendConfig backend = backend(kind, epochs);
-        // Small CPU budget: segmentation trains on random 128-px crops, detection on 160-px crops (the
-        // cars are ~15 px, so a crop still holds several), and both validate on 16 chips per epoch.
-        if (System.getenv("RV_TRAIN_CROP") == null) {
-            if (kind == TaskKind.SEMANTIC_SEGMENTATION) System.setProperty("rv.train_crop", "128");
-            if (kind == TaskKind.OBJECT_DETECTION) System.setProperty("rv.train_crop", "160");
+        if (!Files.isRegularFile(out.resolve("data/scene_1.tif"))) {
+            System.out.println("rv quickstart: generating demo scenes in " + out.resolve("data").toAbsolutePath());
         }
-        if (System.getenv("RV_VALID_CHIPS") == null) System.setProperty("rv.valid_chips", "16");
-        Path data = out.resolve("data").toAbsolutePath();
-        if (!Files.isRegularFile(data.resolve("scene_1.tif"))) {
-            System.out.println("rv quickstart: generating demo scenes in " + data);
-            new DemoSceneGenerator().generate(data, DemoOptions.defaults());
-        }
-        Path root = out.resolve(kind.id()).toAbsolutePath();
-        RvPipelineConfig cfg = Examples.forTask(kind, data, root.toString(), backend);
+        // One source of truth with the notebooks: Quickstart.config also applies the training settings.
+        RvPipelineConfig cfg = Quickstart.config(kind, out, epochs);
+        Path root = Path.of(cfg.rootUri());
         Path cfgFile = out.resolve(kind.id() + "-config.json").toAbsolutePath();
         Files.writeString(cfgFile, ConfigCodec.create().write(cfg));
         System.out.println("rv quickstart: " + kind.id() + " pipeline " + cfgFile);
+        if (configOnly) return 0;
         int rc = Main.execute("run", "inprocess", cfgFile.toString());
         if (rc != 0) return rc;
         printEval(root.resolve("eval/eval.json"));
