@@ -7,7 +7,6 @@ import rv.data.DatasetConfig;
 import rv.eval.EvaluatorConfig;
 import rv.learn.BackendConfig;
 import rv.pipeline.Config;
-import rv.pipeline.ConfigBuilder;
 import rv.pipeline.ConfigType;
 import rv.pipeline.Copies;
 import rv.pipeline.Pipeline;
@@ -15,6 +14,7 @@ import rv.pipeline.PipelineContext;
 import rv.pipeline.Required;
 import rv.pipeline.Validation;
 import rv.task.RvPipeline;
+import rv.task.RvPipelineConfigBuilder;
 import rv.task.RvPipelineConfig;
 import rv.task.RvPipelineUpdates;
 
@@ -89,99 +89,9 @@ public record SemanticSegmentationConfig(
     }
 
     /** Fluent, immutable builder of {@link SemanticSegmentationConfig}. */
-    public static final class Builder extends ConfigBuilder<SemanticSegmentationConfig, Builder> {
+    public static final class Builder extends RvPipelineConfigBuilder<SemanticSegmentationConfig, Builder> {
         private Builder(SemanticSegmentationConfig draft) {
             super(draft, Builder::new);
-        }
-
-        /** Root URI of every output of the pipeline. */
-        public Builder rootUri(String v) {
-            return set("rootUri", v);
-        }
-
-        /** Serialised RV settings for remote runs (kept, not used). */
-        public Builder rvConfig(Object v) {
-            return set("rvConfig", v);
-        }
-
-        /** Plugin versions recorded by Raster Vision (kept, not used). */
-        public Builder pluginVersions(Map<String, Integer> v) {
-            return set("pluginVersions", v);
-        }
-
-        /** Train, validation and test scenes. */
-        public Builder dataset(DatasetConfig v) {
-            return set("dataset", v);
-        }
-
-        /** The learner backend. */
-        public Builder backend(BackendConfig v) {
-            return set("backend", v);
-        }
-
-        /** Evaluators of the EVAL command; the task default when empty. */
-        public Builder evaluators(List<EvaluatorConfig> v) {
-            return set("evaluators", v);
-        }
-
-        /** Evaluators of the EVAL command; the task default when empty. */
-        public Builder evaluators(EvaluatorConfig... v) {
-            return set("evaluators", List.of(v));
-        }
-
-        /** Analyzers of the ANALYZE command; a StatsAnalyzer is added when a scene has a StatsTransformer. */
-        public Builder analyzers(List<AnalyzerConfig> v) {
-            return set("analyzers", v);
-        }
-
-        /** Analyzers of the ANALYZE command; a StatsAnalyzer is added when a scene has a StatsTransformer. */
-        public Builder analyzers(AnalyzerConfig... v) {
-            return set("analyzers", List.of(v));
-        }
-
-        /** Size of training chips in pixels. */
-        public Builder trainChipSz(Integer v) {
-            return set("trainChipSz", v);
-        }
-
-        /** Size of prediction chips in pixels. */
-        public Builder predictChipSz(Integer v) {
-            return set("predictChipSz", v);
-        }
-
-        /** Batch size during prediction. */
-        public Builder predictBatchSz(Integer v) {
-            return set("predictBatchSz", v);
-        }
-
-        /** Output of ANALYZE; default <root_uri>/analyze. */
-        public Builder analyzeUri(String v) {
-            return set("analyzeUri", v);
-        }
-
-        /** Output of CHIP; default <root_uri>/chip. */
-        public Builder chipUri(String v) {
-            return set("chipUri", v);
-        }
-
-        /** Output of TRAIN; default <root_uri>/train. */
-        public Builder trainUri(String v) {
-            return set("trainUri", v);
-        }
-
-        /** Output of PREDICT; default <root_uri>/predict. */
-        public Builder predictUri(String v) {
-            return set("predictUri", v);
-        }
-
-        /** Output of EVAL; default <root_uri>/eval. */
-        public Builder evalUri(String v) {
-            return set("evalUri", v);
-        }
-
-        /** Output of BUNDLE; default <root_uri>/bundle. */
-        public Builder bundleUri(String v) {
-            return set("bundleUri", v);
         }
 
         /** How training chips are cut. */
