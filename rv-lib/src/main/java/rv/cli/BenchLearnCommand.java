@@ -87,6 +87,9 @@ final class BenchLearnCommand implements Callable<Integer> {
                 for (int i = 0; i < steps + 2; i++) {
                     long t0 = System.nanoTime();
                     try (NDManager sm = m.newSubManager()) {
+                        // Ops put their results in their input's manager: move x into this step's scope
+                        // (back to m on close) so the step's tensors are freed, as in DjlChipModel.
+                        x.tempAttach(sm);
                         NDArray out = model.getBlock().forward(new ParameterStore(sm, false), new NDList(x), false).singletonOrThrow();
                         out.softmax(1).toFloatArray();
                     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread counts come from the rv settings {@code RV_TORCH_THREADS} / {@code RV_TORCH_INTEROP_THREADS}
  * (environment) or the system properties {@code ai.djl.pytorch.num_threads} /
  * {@code ai.djl.pytorch.num_interop_threads}. The device is the first GPU if present, else the CPU;
- * {@code RV_DEVICE=cpu|gpu} overrides.
+ * {@code RV_DEVICE=cpu|gpu} overrides. Starting the engine also keeps freed tensor memory in the
+ * process ({@link NativeHeap}) so that steps do not page-fault their activations in again.
  */
 public final class Engines {
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
@@ -29,6 +30,7 @@ public final class Engines {
         synchronized (Engines.class) {
             if (engine == null) {
                 configureOffline();
+                NativeHeap.keepFreedMemory();
                 engine = Engine.getEngine("PyTorch");
                 LOG.info("DJL engine {} {} on {}", engine.getEngineName(), engine.getVersion(), device());
             }
