@@ -12,7 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +47,7 @@ public final class TrainLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainLoop.class);
     public static final String SPEC_FILE = "learner.json";
     public static final String MODEL_FILE = "model";
+    static final String OPTIMIZER_FILE = "optimizer";
 
     private final LearnerSpec spec;
     private final ChipData train;
@@ -100,10 +100,13 @@ public final class TrainLoop {
         try (Model model = Model.newInstance("rv", device)) {
             Block block = Models.build(spec);
             model.setBlock(block);
+            Path optState = null;
             if (Files.isRegularFile(state)) {
                 JsonNode st = LearnerSpec.JSON.readTree(state.toFile());
                 startEpoch = st.path("epochs_done").asInt();
-                loadParams(block, model.getNDManager(), ckDir.resolve("params"));
+                Path ck = ckDir.resolve(st.path("folder").asText("."));
+                loadParams(block, model.getNDManager(), ck.resolve("params"));
+                if (Files.isRegularFile(ck.resolve(OPTIMIZER_FILE))) optState = ck.resolve(OPTIMIZER_FILE);
                 if (Files.isRegularFile(dir.resolve("history.json"))) {
                     history = (ArrayNode) LearnerSpec.JSON.readTree(dir.resolve("history.json").toFile());
                     while (history.size() > startEpoch) history.remove(history.size() - 1);
@@ -112,8 +115,10 @@ public final class TrainLoop {
             } else if (spec.initWeights() != null && !spec.initWeights().isBlank()) {
                 loadParams(block, model.getNDManager(), Path.of(spec.initWeights().replaceFirst("^file://", "")));
             }
+            // Restored optimizer state carries its step counts; without it the schedule skips the steps done.
             Schedule schedule = new Schedule(spec.lr(), stepsPerEpoch, numEpochs, spec.oneCycle(), spec.multiStage(),
-                    startEpoch * stepsPerEpoch);
+                    optState != null ? 0 : startEpoch * stepsPerEpoch);
+            ResumableOptimizer optimizer = ResumableOptimizer.of(spec.optimizer(), schedule);
             Loss loss = switch (spec.task()) {
                 case SEGMENTATION -> new PixelCrossEntropy(spec.numClasses(), spec.ignoreId());
                 case DETECTION -> new SsdLoss();
@@ -121,12 +126,13 @@ public final class TrainLoop {
             };
             if (block instanceof rv.learn.model.Ssd d) ssd = d;
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
-                    .optOptimizer(optimizer(schedule))
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             Augmentor aug = new Augmentor(spec.overfitMode() ? List.of() : spec.augmentors());
             try (Trainer trainer = model.newTrainer(cfg); BatchLoader loader = new BatchLoader(workers)) {
                 int s = train.chipSize();
                 trainer.initialize(new Shape(batchSz, train.bands(), s, s));
+                if (optState != null) optimizer.load(block, model.getNDManager(), optState);
                 for (int epoch = startEpoch; epoch < numEpochs; epoch++) {
                     long t0 = System.nanoTime();
                     double lossSum = 0;
@@ -152,9 +158,7 @@ public final class TrainLoop {
                     row.put("time", secs);
                     row.set("metrics", LearnerSpec.JSON.valueToTree(v.perClass));
                     writeLogs(history);
-                    saveParams(block, ckDir.resolve("params"));
-                    ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epoch + 1).put("num_epochs", numEpochs);
-                    AtomicFiles.writeString(state, st.toPrettyString());
+                    checkpoint(block, optimizer, ckDir, epoch + 1, numEpochs);
                     log.accept(String.format("epoch %d/%d  loss %.4f  val_loss %.4f  %s  lr %.2e  %.1fs (valid %.1fs)",
                             epoch + 1, numEpochs, lossSum / Math.max(1, steps), v.loss, f1s(v.perClass), lr, secs, validSecs));
                 }
@@ -234,14 +238,27 @@ public final class TrainLoop {
         return new Validation(sum / Math.max(1, n), metrics.perClass(spec.classNames()));
     }
 
-    private Optimizer optimizer(Schedule schedule) {
-        String o = spec.optimizer() == null ? "adam" : spec.optimizer().toLowerCase();
-        return switch (o) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(schedule).build();
-            case "adamw" -> Optimizer.adamW().optLearningRateTracker(schedule).build();
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f).build();
-            default -> throw new RvException("optimizer must be adam, adamw or sgd, got '" + spec.optimizer() + "'");
-        };
+    /**
+     * Writes parameters and optimizer state of {@code epochsDone} into their own folder, then points
+     * {@code state.json} at it (the commit point: a crash before it leaves the previous checkpoint in
+     * force), then drops older folders.
+     */
+    private static void checkpoint(Block block, ResumableOptimizer optimizer, Path ckDir, int epochsDone, int numEpochs) throws IOException {
+        String folder = "epoch-" + epochsDone;
+        Path ep = ckDir.resolve(folder);
+        Files.createDirectories(ep);
+        saveParams(block, ep.resolve("params"));
+        optimizer.save(block, ep.resolve(OPTIMIZER_FILE));
+        ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epochsDone).put("num_epochs", numEpochs)
+                .put("folder", folder);
+        AtomicFiles.writeString(ckDir.resolve("state.json"), st.toPrettyString());
+        try (var old = Files.list(ckDir)) {
+            for (Path p : old.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(folder)).toList()) {
+                try (var w = Files.walk(p)) {
+                    for (Path f : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private void writeLogs(ArrayNode history) throws IOException {
