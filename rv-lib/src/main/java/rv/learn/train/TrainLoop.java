@@ -124,6 +124,12 @@ public final class TrainLoop {
                 case DETECTION -> new SsdLoss();
                 case CLASSIFICATION -> Loss.softmaxCrossEntropyLoss();
             };
+            RareClassSampler sampler = spec.rareClasses().isEmpty() || spec.overfitMode() ? null
+                    : new RareClassSampler(train, trainIdx, java.util.Set.copyOf(spec.rareClasses()), spec.desiredProb());
+            if (sampler != null) {
+                log.accept(String.format("oversampling rare classes %s: %d of %d training chips contain one; a drawn chip does with probability %.2f",
+                        spec.rareClasses(), sampler.rareCount(), trainIdx.size(), spec.desiredProb()));
+            }
             if (block instanceof rv.learn.model.Ssd d) ssd = d;
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
                     .optOptimizer(optimizer)
@@ -138,6 +144,7 @@ public final class TrainLoop {
                     double lossSum = 0;
                     int steps = 0;
                     List<Integer> order = spec.overfitMode() ? trainIdx
+                            : sampler != null ? sampler.epoch(spec.seed(), epoch, trainIdx.size())
                             : BatchLoader.order(trainIdx.size(), spec.seed(), epoch, true).stream().map(trainIdx::get).toList();
                     if (spec.overfitMode()) {
                         Batch b = BatchLoader.build(train, spec, order, aug, new java.util.Random(spec.seed()));
