@@ -112,8 +112,6 @@ public final class TrainLoop {
                     while (history.size() > startEpoch) history.remove(history.size() - 1);
                 }
                 log.accept("resuming training after epoch " + startEpoch + " of " + numEpochs + " (checkpoint " + ckDir + ")");
-            } else if (spec.initWeights() != null && !spec.initWeights().isBlank()) {
-                loadParams(block, model.getNDManager(), Path.of(spec.initWeights().replaceFirst("^file://", "")));
             }
             // Restored optimizer state carries its step counts; without it the schedule skips the steps done.
             Schedule schedule = new Schedule(spec.lr(), stepsPerEpoch, numEpochs, spec.oneCycle(), spec.multiStage(),
@@ -139,6 +137,7 @@ public final class TrainLoop {
                 int s = train.chipSize();
                 trainer.initialize(new Shape(batchSz, train.bands(), s, s));
                 if (optState != null) optimizer.load(block, model.getNDManager(), optState);
+                if (startEpoch == 0 && spec.torchscript() == null) initialWeights(block);
                 for (int epoch = startEpoch; epoch < numEpochs; epoch++) {
                     long t0 = System.nanoTime();
                     double lossSum = 0;
@@ -171,6 +170,15 @@ public final class TrainLoop {
                 }
             }
             saveParams(block, dir.resolve(MODEL_FILE));
+        }
+    }
+
+    /** {@code init_weights} (whole network) or else {@code pretrained_uri} (backbone), when given. */
+    private void initialWeights(Block block) {
+        if (spec.initWeights() != null && !spec.initWeights().isBlank()) {
+            InitWeights.load(block, spec, spec.initWeights(), false, "init_weights", log);
+        } else if (spec.pretrainedUri() != null && !spec.pretrainedUri().isBlank()) {
+            InitWeights.load(block, spec, spec.pretrainedUri(), true, "pretrained_uri", log);
         }
     }
 
