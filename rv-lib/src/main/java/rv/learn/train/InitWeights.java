@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Starting weights from a URI (local path, {@code file://}, {@code http(s)://}, {@code zip://…!/entry})
@@ -52,16 +50,20 @@ public final class InitWeights {
         }
     }
 
-    /** Whether {@code bytes} are a TorchScript archive: a zip holding the scripted {@code code/} folder. */
+    /**
+     * Whether {@code bytes} are a TorchScript archive: a zip holding the scripted {@code code/__torch__}
+     * sources (searched by name: PyTorch stores entries in a way {@code java.util.zip.ZipInputStream} refuses).
+     */
     public static boolean isTorchScript(byte[] bytes) {
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') return false;
-        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                String n = e.getName();
-                if (n.startsWith("code/") || n.contains("/code/")) return true;
-            }
-        } catch (IOException e) {
-            return false;
+        return bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && contains(bytes, "/code/__torch__");
+    }
+
+    private static boolean contains(byte[] hay, String needle) {
+        byte[] n = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= hay.length; i++) {
+            for (int k = 0; k < n.length; k++) if (hay[i + k] != n[k]) continue outer;
+            return true;
         }
         return false;
     }
@@ -228,12 +230,7 @@ public final class InitWeights {
 
     /** Whether a zip holds a pickled PyTorch object ({@code torch.save}), not numpy arrays. */
     private static boolean isTorchPickle(byte[] bytes) {
-        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) if (e.getName().endsWith("data.pkl")) return true;
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
+        return contains(bytes, "data.pkl");
     }
 
     /** Loads DJL-format bytes into {@code block}; null on success, else why not. */

@@ -61,10 +61,14 @@ public final class TrainLoop {
     private int validLimit = Integer.MAX_VALUE;
 
     public TrainLoop(LearnerSpec spec, ChipData train, ChipData valid, Path trainDir, int workers, Consumer<String> log) {
-        this.spec = spec;
         this.train = train;
         this.valid = valid;
         this.dir = trainDir;
+        if (spec.torchscript() == null && spec.initWeights() != null && !spec.initWeights().isBlank()
+                && InitWeights.isTorchScript(InitWeights.read(spec.initWeights(), "init_weights"))) {
+            spec = spec.withTorchscript(spec.initWeights());
+        }
+        this.spec = spec;
         this.workers = workers;
         this.log = log == null ? LOG::info : log;
     }
@@ -97,15 +101,16 @@ public final class TrainLoop {
         int startEpoch = 0;
         ArrayNode history = LearnerSpec.JSON.createArrayNode();
         Path state = ckDir.resolve("state.json");
-        try (Model model = Model.newInstance("rv", device)) {
-            Block block = Models.build(spec);
-            model.setBlock(block);
+        Path ck = null;
+        if (Files.isRegularFile(state)) {
+            JsonNode st = LearnerSpec.JSON.readTree(state.toFile());
+            startEpoch = st.path("epochs_done").asInt();
+            ck = ckDir.resolve(st.path("folder").asText("."));
+        }
+        try (Model model = network(ck == null ? null : ck.resolve("params"), device)) {
+            Block block = model.getBlock();
             Path optState = null;
-            if (Files.isRegularFile(state)) {
-                JsonNode st = LearnerSpec.JSON.readTree(state.toFile());
-                startEpoch = st.path("epochs_done").asInt();
-                Path ck = ckDir.resolve(st.path("folder").asText("."));
-                loadParams(block, model.getNDManager(), ck.resolve("params"));
+            if (ck != null) {
                 if (Files.isRegularFile(ck.resolve(OPTIMIZER_FILE))) optState = ck.resolve(OPTIMIZER_FILE);
                 if (Files.isRegularFile(dir.resolve("history.json"))) {
                     history = (ArrayNode) LearnerSpec.JSON.readTree(dir.resolve("history.json").toFile());
@@ -169,8 +174,33 @@ public final class TrainLoop {
                             epoch + 1, numEpochs, lossSum / Math.max(1, steps), v.loss, f1s(v.perClass), lr, secs, validSecs));
                 }
             }
-            saveParams(block, dir.resolve(MODEL_FILE));
+            saveNetwork(block, dir.resolve(MODEL_FILE));
         }
+    }
+
+    /**
+     * The model to train: rv's network for the spec (its parameters from {@code checkpoint} when
+     * resuming), or the TorchScript module — the checkpoint's when resuming — loaded trainable.
+     */
+    private Model network(Path checkpoint, Device device) throws IOException {
+        if (spec.torchscript() != null) {
+            byte[] bytes = checkpoint != null ? Files.readAllBytes(checkpoint) : InitWeights.read(spec.torchscript(), "init_weights");
+            Model m = TorchScript.load(bytes, checkpoint != null ? checkpoint.toString() : spec.torchscript(), true);
+            if (checkpoint == null) log.accept("init_weights " + spec.torchscript() + ": fine-tuning this TorchScript module ("
+                    + m.getBlock().getParameters().size() + " parameters)");
+            return m;
+        }
+        Model m = Model.newInstance("rv", device);
+        Block block = Models.build(spec);
+        m.setBlock(block);
+        if (checkpoint != null) loadParams(block, m.getNDManager(), checkpoint);
+        return m;
+    }
+
+    /** Writes a network's parameters (rv networks) or the module itself (TorchScript) atomically. */
+    public static void saveNetwork(Block block, Path file) throws IOException {
+        if (TorchScript.isScripted(block)) TorchScript.save(block, file);
+        else saveParams(block, file);
     }
 
     /** {@code init_weights} (whole network) or else {@code pretrained_uri} (backbone), when given. */
@@ -262,7 +292,7 @@ public final class TrainLoop {
         String folder = "epoch-" + epochsDone;
         Path ep = ckDir.resolve(folder);
         Files.createDirectories(ep);
-        saveParams(block, ep.resolve("params"));
+        saveNetwork(block, ep.resolve("params"));
         optimizer.save(block, ep.resolve(OPTIMIZER_FILE));
         ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epochsDone).put("num_epochs", numEpochs)
                 .put("folder", folder);
