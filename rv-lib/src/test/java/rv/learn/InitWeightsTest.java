@@ -58,6 +58,7 @@ class InitWeightsTest {
     private static List<String> start(LearnerSpec spec, ChipData data, Path dir) throws Exception {
         List<String> log = new ArrayList<>();
         new TrainLoop(spec, data, data, dir, 1, log::add).run();
+        log.forEach(System.out::println);
         return log;
     }
 

@@ -189,6 +189,46 @@ class TorchScriptIT {
         }
     }
 
+    /** Stops a run right after epoch 1's checkpoint, as a crash there would. */
+    private static final class Crash extends RuntimeException {}
+
+    @Test
+    void resumedFineTuningEndsWhereAStraightRunEnds() throws Exception {
+        Synthetic.classification(tmp.resolve("resume-0.zip"), 32, 32, 5);
+        ChipData data = ChipData.load(List.of(tmp.resolve("resume-0.zip")), LearnerSpec.Task.CLASSIFICATION);
+        LearnerSpec base = spec(LearnerSpec.Task.CLASSIFICATION);
+        LearnerSpec spec = new LearnerSpec(base.task(), base.backbone(), 1.0, base.classNames(), 3, 32, base.mean(), base.std(), -1,
+                1e-2, 2, 8, true, List.of(), "adam", List.of("HorizontalFlip"), 7, false, false, 1, clsPt.toString(), 0);
+        Path straight = tmp.resolve("straight"), resumed = tmp.resolve("resumed");
+        new TrainLoop(spec, data, data, straight, 1, x -> {}).run();
+        try {
+            new TrainLoop(spec, data, data, resumed, 1, x -> {
+                if (x.startsWith("epoch 1/")) throw new Crash();
+            }).run();
+            throw new AssertionError("the first run should have stopped after epoch 1");
+        } catch (Crash expected) {
+            // the checkpoint of epoch 1 is written
+        }
+        List<String> log = new ArrayList<>();
+        new TrainLoop(spec, data, data, resumed, 1, log::add).run();
+        assertThat(log).anyMatch(l -> l.startsWith("resuming training after epoch 1 of 2"));
+        Path a = tmp.resolve("straight.npz"), b = tmp.resolve("resumed.npz");
+        py("stats", straight.resolve("model").toString(), a.toString());
+        py("stats", resumed.resolve("model").toString(), b.toString());
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> x = byName(NDList.decode(m, Files.readAllBytes(a)));
+            Map<String, NDArray> y = byName(NDList.decode(m, Files.readAllBytes(b)));
+            assertThat(y.keySet()).isEqualTo(x.keySet());
+            double max = 0;
+            for (String k : x.keySet()) {
+                max = Math.max(max, x.get(k).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                        .sub(y.get(k).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)).abs().max().getDouble());
+            }
+            System.out.printf("scripted resume: max |straight - resumed| = %.3g%n", max);
+            assertThat(max).isLessThanOrEqualTo(1e-6);
+        }
+    }
+
     private static Map<String, NDArray> byName(NDList list) {
         Map<String, NDArray> out = new java.util.HashMap<>();
         for (NDArray a : list) out.put(a.getName(), a);
