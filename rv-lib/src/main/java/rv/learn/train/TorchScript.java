@@ -39,7 +39,13 @@ public final class TorchScript {
             Criteria.Builder<NDList, NDList> c = Criteria.builder().setTypes(NDList.class, NDList.class)
                     .optModelPath(file).optEngine("PyTorch").optDevice(Engines.device());
             if (train) c = c.optOption("trainParam", "true");
-            return c.build().loadModel();
+            ZooModel<NDList, NDList> model = c.build().loadModel();
+            if (train && model.getBlock() instanceof PtSymbolBlock pt) {
+                // The engine loads modules in eval mode but DJL's block starts with its training flag set,
+                // so the first training steps would run in eval mode (BatchNorm frozen): switch it now.
+                JniUtils.enableTrainingMode(pt);
+            }
+            return model;
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
             throw new RvException("cannot load TorchScript module " + name + ": " + e.getMessage()
                     + " (save it with torch.jit.script(model).save(path))", e);
