@@ -135,6 +135,10 @@ public final class InitWeights {
             Map<String, NDArray> source = source(bytes, spec, uri, option, m);
             Map<String, Parameter> want = named(target, spec);
             if (backboneOnly) want.keySet().removeIf(k -> !k.startsWith("backbone."));
+            if (want.isEmpty()) {
+                throw new RvException(option + " " + uri + ": the " + spec.backbone().name().toLowerCase()
+                        + " network has no parameters rv matches by backbone name; give its weights as init_weights");
+            }
             int fileCount = source.size();
             if (backboneOnly) source.keySet().removeIf(k -> !k.startsWith("backbone."));
             // Check every shape before copying anything: a misfit leaves the network untouched.

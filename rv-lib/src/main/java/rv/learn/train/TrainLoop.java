@@ -184,6 +184,10 @@ public final class TrainLoop {
      */
     private Model network(Path checkpoint, Device device) throws IOException {
         if (spec.torchscript() != null) {
+            if (spec.task() == LearnerSpec.Task.DETECTION) {
+                throw new RvException("init_weights " + spec.torchscript() + " is a TorchScript module; rv fine-tunes TorchScript"
+                        + " networks for chip classification and semantic segmentation, not object detection");
+            }
             byte[] bytes = checkpoint != null ? Files.readAllBytes(checkpoint) : InitWeights.read(spec.torchscript(), "init_weights");
             Model m = TorchScript.load(bytes, checkpoint != null ? checkpoint.toString() : spec.torchscript(), true);
             if (checkpoint == null) log.accept("init_weights " + spec.torchscript() + ": fine-tuning this TorchScript module ("
