@@ -141,6 +141,22 @@ class TorchScriptIT {
     }
 
     @Test
+    void zeroEpochsPredictWithTheModuleAsGiven() throws Exception {
+        Synthetic.segmentation(tmp.resolve("seg-0.zip"), 8, 32, 6);
+        ChipData data = ChipData.load(List.of(tmp.resolve("seg-0.zip")), LearnerSpec.Task.SEGMENTATION);
+        LearnerSpec base = spec(LearnerSpec.Task.SEGMENTATION);
+        LearnerSpec spec = new LearnerSpec(base.task(), base.backbone(), 1.0, base.classNames(), 3, 32, base.mean(), base.std(), -1,
+                1e-2, 0, 8, false, List.of(), "adam", List.of(), 7, false, false, 1, segPt.toUri().toString(), 0);
+        Path dir = tmp.resolve("zero");
+        new TrainLoop(spec, data, data, dir, 1, x -> {}).run();
+        List<Raster> chips = chips(2, 11);
+        try (InputStream in = Files.newInputStream(dir.resolve("model"));
+             DjlChipModel model = new DjlChipModel(LearnerSpec.read(dir.resolve("learner.json")), in, "model")) {
+            assertThat(maxDiff(rv(model, chips), pytorch(segPt, chips, spec))).isLessThan(1e-5);
+        }
+    }
+
+    @Test
     void fineTunesAScriptedModuleWithTrainableBatchNorm() throws Exception {
         Synthetic.classification(tmp.resolve("train-0.zip"), 64, 32, 3);
         Synthetic.classification(tmp.resolve("valid-0.zip"), 32, 32, 4);
