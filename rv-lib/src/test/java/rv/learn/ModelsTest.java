@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import rv.learn.engine.Engines;
 import rv.learn.model.MobileNetV2;
 import rv.learn.model.ResNet;
 import rv.learn.model.UNet;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,5 +67,61 @@ class ModelsTest {
             assertArrayEquals(new long[] {2, 3, 64, 96}, y.singletonOrThrow().getShape().getShape());
             assertArrayEquals(new long[] {2, 3, 64, 96}, net.getOutputShapes(new Shape[] {new Shape(2, 4, 64, 96)})[0].getShape());
         }
+    }
+
+    /**
+     * The U-Net runs its last up-step and head as one composed 1×1 conv + pixel shuffle: outputs and
+     * parameter gradients must equal those of the literal layer order (up conv, shuffle, head conv).
+     */
+    @Test
+    void unetComposedUpHeadEqualsTheLayerSequence() {
+        Engines.pytorch();
+        UNet net = new UNet(18, 3, 0.25);
+        Shape in = new Shape(2, 4, 64, 64);
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            net.initialize(m, DataType.FLOAT32, in);
+            Engines.pytorch().setRandomSeed(7);
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                NDArray a = p.getValue().getArray();
+                // Biases start at zero: give them values so that each term of the composition counts.
+                if (p.getKey().endsWith("bias") || p.getKey().endsWith("beta")) a.addi(m.randomNormal(0, 0.1f, a.getShape(), DataType.FLOAT32));
+                if (p.getValue().requiresGradient()) a.setRequiresGradient(true);
+            }
+            NDArray x = m.randomUniform(0, 1, in);
+            NDArray weights = m.randomUniform(-1, 1, new Shape(2, 3, 64, 64));
+            for (boolean training : new boolean[] {false, true}) {
+                float[][] outs = new float[2][];
+                Map<String, float[]>[] grads = new Map[] {new HashMap<>(), new HashMap<>()};
+                for (int variant = 0; variant < 2; variant++) {
+                    try (NDManager s = m.newSubManager(); GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+                        x.tempAttach(s);
+                        ParameterStore ps = new ParameterStore(s, false);
+                        NDArray y = variant == 0 ? net.forward(ps, new NDList(x), training).singletonOrThrow()
+                                : net.forwardUnfused(ps, new NDList(x), training).singletonOrThrow();
+                        outs[variant] = y.toFloatArray();
+                        gc.backward(y.mul(weights).sum());
+                        for (Pair<String, Parameter> p : net.getParameters()) {
+                            if (!p.getValue().requiresGradient()) continue;
+                            NDArray g = p.getValue().getArray().getGradient();
+                            grads[variant].put(p.getKey(), g.toFloatArray());
+                            g.subi(g);
+                        }
+                    }
+                }
+                assertEquals(outs[0].length, 2 * 3 * 64 * 64);
+                assertArrayEquals(outs[1], outs[0], 1e-5f * maxAbs(outs[1]), "outputs, training=" + training);
+                assertEquals(grads[1].keySet(), grads[0].keySet());
+                for (String k : grads[1].keySet()) {
+                    float[] want = grads[1].get(k);
+                    assertArrayEquals(want, grads[0].get(k), 1e-4f * Math.max(1e-6f, maxAbs(want)), k + ", training=" + training);
+                }
+            }
+        }
+    }
+
+    private static float maxAbs(float[] v) {
+        float m = 0;
+        for (float f : v) m = Math.max(m, Math.abs(f));
+        return m;
     }
 }
