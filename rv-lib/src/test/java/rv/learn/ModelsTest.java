@@ -124,4 +124,24 @@ class ModelsTest {
         for (float f : v) m = Math.max(m, Math.abs(f));
         return m;
     }
+
+    /** Inference max-pools with strided maxima; training with libtorch's max-pool: the same values, odd sizes too. */
+    @Test
+    void stemMaxPoolInferenceEqualsMaxPool() {
+        Engines.pytorch();
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            for (Shape in : new Shape[] {new Shape(2, 3, 16, 16), new Shape(1, 2, 7, 10)}) {
+                NDArray x = m.randomNormal(in);
+                NDArray want = ai.djl.nn.pooling.Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+                Block pool = ResNet.encoder(18, 0.25).stages().get(0).getChildren().get(0).getValue();
+                pool.initialize(m, DataType.FLOAT32, in);
+                NDArray inference = pool.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+                NDArray training = pool.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+                assertArrayEquals(want.getShape().getShape(), inference.getShape().getShape());
+                assertArrayEquals(want.toFloatArray(), inference.toFloatArray(), 0f);
+                assertArrayEquals(want.toFloatArray(), training.toFloatArray(), 0f);
+                assertArrayEquals(want.getShape().getShape(), pool.getOutputShapes(new Shape[] {in})[0].getShape());
+            }
+        }
+    }
 }

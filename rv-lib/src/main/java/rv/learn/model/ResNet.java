@@ -46,7 +46,7 @@ public final class ResNet {
         for (int s = 0; s < 4; s++) {
             int planes = Layers.scaled(64 << s, widthMult);
             SequentialBlock stage = new SequentialBlock();
-            if (s == 0) stage.add(Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(3, 3), new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(1, 1)));
+            if (s == 0) stage.add(new StemMaxPool());
             int inC = s == 0 ? stemC : out[s - 1];
             for (int u = 0; u < spec.units()[s]; u++) {
                 int stride = (u == 0 && s > 0) ? 2 : 1;
