@@ -92,22 +92,28 @@ public final class Main implements Runnable {
     }
 
     /**
-     * A command line for one invocation: only the subcommand named in {@code args} is built in full.
-     * picocli builds a command's model by reflecting over every option and its type, which loads the
-     * command's dependencies; doing that for all commands was half of a short command's start-up (see
-     * BENCHMARKS.md, "Rasterize and stats"). The others are registered as light entries (name,
-     * aliases, description from their {@code @Command}) that are enough for the command list in
-     * {@code rv --help} and for picocli's "did you mean" suggestions.
+     * A command line for one invocation: when {@code args} name a command, only that one is built and
+     * registered. picocli builds a command's model by reflecting over every option and its type,
+     * which loads the command's dependencies; doing that for all commands was half of a short
+     * command's start-up (see BENCHMARKS.md, "Rasterize and stats"). Without a command name (help,
+     * version) or with an unknown one, every command is registered as a light entry (name, aliases,
+     * description from its {@code @Command}): enough for the command list of {@code rv --help} and
+     * for picocli's error message.
      */
     static CommandLine commandLine(String... args) {
         String wanted = firstPositional(args);
         CommandLine cl = new CommandLine(new Main());
+        List<Command> listing = new java.util.ArrayList<>();
         for (Class<?> c : SUBCOMMANDS) {
             Command a = c.getAnnotation(Command.class);
             if (a == null) throw new IllegalStateException(c + " in Main.SUBCOMMANDS lacks @Command");
-            if (a.name().equals(wanted) || java.util.Arrays.asList(a.aliases()).contains(wanted)) cl.addSubcommand(c);
-            else cl.addSubcommand(a.name(), listingOnly(a), a.aliases());
+            if (a.name().equals(wanted) || java.util.Arrays.asList(a.aliases()).contains(wanted)) {
+                cl.addSubcommand(c);
+                return withErrorHandler(cl);
+            }
+            listing.add(a);
         }
+        for (Command a : listing) cl.addSubcommand(a.name(), listingOnly(a), a.aliases());
         return withErrorHandler(cl);
     }
 

@@ -37,19 +37,19 @@ class MainTest {
     @Test
     void lazyCommandLineListsEveryCommandLikeTheFullOne() {
         assertThat(usage(Main.commandLine("--help"))).isEqualTo(usage(Main.commandLine()));
-        assertThat(usage(Main.commandLine("-v", "rasterize"))).isEqualTo(usage(Main.commandLine()));
+        assertThat(usage(Main.commandLine())).contains("rasterize").contains("example-config");
     }
 
     @Test
     void lazyCommandLineBuildsOnlyTheNamedCommand() {
         var cl = Main.commandLine("-v", "rasterize", "a.geojson", "--like", "b.tif", "c.tif");
-        assertThat(cl.getSubcommands()).containsKeys("rasterize", "info", "stats", "quickstart");
+        assertThat(cl.getSubcommands()).containsOnlyKeys("rasterize");
         assertThat(cl.getSubcommands().get("rasterize").getCommandSpec().userObject()).isInstanceOf(RasterizeCommand.class);
         assertThat(cl.getSubcommands().get("rasterize").getCommandSpec().findOption("--like")).isNotNull();
-        assertThat(cl.getSubcommands().get("info").getCommandSpec().findOption("--json")).isNull();
-        // the full command's help is the same as in the eager command line
+        // the command's help is the same as in the eager command line
         assertThat(usage(cl.getSubcommands().get("rasterize")))
                 .isEqualTo(usage(Main.commandLine().getSubcommands().get("rasterize")));
+        assertThat(Main.commandLine("--help").getSubcommands().get("info").getCommandSpec().findOption("--json")).isNull();
     }
 
     @Test
