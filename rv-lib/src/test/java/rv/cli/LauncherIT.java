@@ -92,4 +92,27 @@ class LauncherIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip().lines()).hasSize(1).first().asString().startsWith("rv: ").contains("missing.tif");
     }
+
+    @Test
+    void aJvmThatCannotDumpTheArchiveTrainsOnceAndStillRuns() throws Exception {
+        // a java that refuses -Xshare:dump and logs every start
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path calls = dir.resolve("calls.log");
+        Path java = jdk.resolve("java");
+        String real = ProcessHandle.current().info().command().orElse("java");
+        Files.writeString(java, String.join("\n", "#!/bin/bash",
+                "for a in \"$@\"; do [[ \"$a\" == -Xshare:dump ]] && exit 1; done",
+                "echo start >> '" + calls + "'",
+                "exec '" + real + "' \"$@\"", ""));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk").toString());
+        for (int i = 0; i < 3; i++) {
+            Result r = rv(env, "--version");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("rv ");
+        }
+        // one training run (the dump itself is refused before logging), then three plain runs
+        assertThat(Files.readAllLines(calls)).hasSize(4);
+        assertThat(Files.readString(ARCHIVE.resolveSibling("rv-cds.jsa.failed"))).contains(java.toString());
+    }
 }
