@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Not a user command: the workload {@code bin/rv} runs once per build under
  * {@code -XX:ArchiveClassesAtExit} to record its AppCDS archive. It runs the common short commands
- * (help, demo-data, info, rasterize, stats, example-config, ls) on a tiny generated scene in
+ * (help, demo-data, info, rasterize, stats, example-config, ls) on a small generated scene (256², two
+ * buildings, seven cars) in
  * {@code DIR}, so that their classes (picocli's model, GeoTIFF reader and writer, GeoJSON, proj4j,
  * JTS, the rasterizer) are archived pre-parsed and pre-verified; later runs map them instead of
  * loading them from the jars. It also builds the model of every command once, so that the options
@@ -33,7 +34,7 @@ final class StartupTraining {
         String[][] steps = {
                 {"--help"},
                 {"rasterize", "--help"},
-                {"demo-data", d, "--size", "64", "--scenes", "1"},
+                {"demo-data", d, "--size", "256", "--scenes", "1"}, // the smallest size with buildings and cars
                 {"info", d + "/scene_0.tif"},
                 {"info", "--json", d + "/scene_0.tif"},
                 {"rasterize", d + "/scene_0_buildings.geojson", "--like", d + "/scene_0.tif", d + "/labels.tif"},
