@@ -117,10 +117,14 @@ public final class Main implements Runnable {
         return withErrorHandler(cl);
     }
 
-    /** The first argument that is not an option of {@code rv} itself (its options take no values). */
+    /**
+     * The command named in {@code args}: the first argument that is not an option of {@code rv}
+     * itself (its options take no values); null when {@code rv}'s own help or version comes first,
+     * since that prints the list of all commands.
+     */
     private static String firstPositional(String[] args) {
         for (String a : args) {
-            if (a.equals("--")) return null;
+            if (a.equals("--") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return null;
             if (!a.startsWith("-")) return a;
         }
         return null;

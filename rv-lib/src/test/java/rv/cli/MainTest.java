@@ -37,6 +37,7 @@ class MainTest {
     @Test
     void lazyCommandLineListsEveryCommandLikeTheFullOne() {
         assertThat(usage(Main.commandLine("--help"))).isEqualTo(usage(Main.commandLine()));
+        assertThat(usage(Main.commandLine("-h", "rasterize"))).isEqualTo(usage(Main.commandLine()));
         assertThat(usage(Main.commandLine())).contains("rasterize").contains("example-config");
     }
 
