@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
  * unpinned chunks (and of closed sources) are kept for the next decode ({@link #recycled}) so a busy
  * cache neither churns old-generation garbage nor makes the GC copy fresh tiles. Cached plus kept
- * arrays never exceed the capacity.
+ * arrays never exceed the capacity. Chunks may be primitive arrays or {@link java.nio.ByteBuffer}s
+ * (GeoTIFF tiles live in direct buffers, outside the Java heap; see {@code GeoTiffRasterSource}).
  */
 public final class TileCache {
     private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", 256) << 20);
@@ -100,13 +101,34 @@ public final class TileCache {
         if (--h.pins == 0 && h.evicted) recycle(h.data);
     }
 
-    /** An array of the given class and length from evicted chunks, or null. Its content is stale. */
+    /**
+     * An array of the given class and length from evicted chunks, or null; for
+     * {@code ByteBuffer.class}, a buffer of that capacity. Its content is stale.
+     */
     public synchronized Object recycled(Class<?> arrayClass, int length) {
-        ArrayDeque<Object> q = free.get(freeKey(arrayClass, length));
-        if (q == null || q.isEmpty()) return null;
-        Object a = q.poll();
-        freeBytes -= sizeOf(a);
-        return a;
+        FreeKey key = freeKey(arrayClass, length);
+        ArrayDeque<Object> q = free.get(key);
+        if (q != null && !q.isEmpty()) {
+            Object a = q.poll();
+            freeBytes -= sizeOf(a);
+            return a;
+        }
+        // A full cache: evict now and hand the least recently used array of this kind straight to the
+        // decode that asked, so the insert that follows does not overshoot and drop an array (with
+        // direct buffers that would hold native memory until a full GC).
+        long need = key.bytes();
+        Iterator<Handle> it = map.values().iterator();
+        while (used + freeBytes + need > capacity && it.hasNext()) {
+            Handle h = it.next();
+            if (h.pins > 0) continue;
+            it.remove();
+            used -= h.bytes;
+            h.evicted = true;
+            if (freeKey(h.data).equals(key)) return h.data;
+            recycle(h.data);
+            trimFree();
+        }
+        return null;
     }
 
     /** Drops every entry of a source (called when it closes). */
@@ -143,7 +165,7 @@ public final class TileCache {
     private void recycle(Object array) {
         long size = sizeOf(array);
         if (used + freeBytes + size > capacity) return;
-        free.computeIfAbsent(freeKey(array.getClass(), java.lang.reflect.Array.getLength(array)), k -> new ArrayDeque<>()).add(array);
+        free.computeIfAbsent(freeKey(array), k -> new ArrayDeque<>()).add(array);
         freeBytes += size;
     }
 
@@ -158,13 +180,27 @@ public final class TileCache {
     }
 
     private static long sizeOf(Object array) {
+        if (array instanceof java.nio.ByteBuffer b) return b.capacity() + 64L;
         int n = java.lang.reflect.Array.getLength(array);
         Class<?> c = array.getClass().getComponentType();
         int b = c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8;
         return (long) n * b + 64;
     }
 
-    private record FreeKey(Class<?> arrayClass, int length) {}
+    private record FreeKey(Class<?> arrayClass, int length) {
+        long bytes() {
+            Class<?> c = arrayClass.getComponentType();
+            int b = c == null || c == byte.class ? 1 : c == short.class ? 2 : c == int.class || c == float.class ? 4 : 8;
+            return (long) length * b + 64;
+        }
+    }
 
-    private static FreeKey freeKey(Class<?> c, int length) { return new FreeKey(c, length); }
+    private static FreeKey freeKey(Class<?> c, int length) {
+        return new FreeKey(java.nio.ByteBuffer.class.isAssignableFrom(c) ? java.nio.ByteBuffer.class : c, length);
+    }
+
+    private static FreeKey freeKey(Object data) {
+        return data instanceof java.nio.ByteBuffer b ? freeKey(java.nio.ByteBuffer.class, b.capacity())
+                : freeKey(data.getClass(), java.lang.reflect.Array.getLength(data));
+    }
 }

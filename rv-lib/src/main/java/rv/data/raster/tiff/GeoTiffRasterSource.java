@@ -13,6 +13,7 @@ import rv.io.RangeReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -59,7 +60,6 @@ public final class GeoTiffRasterSource implements RasterSource {
     private final TileCache cache;
     private final int sourceId = TileCache.newSourceId();
     private final long chunkBytes;
-    private final Class<?> arrayClass;
     private final ConcurrentHashMap<Integer, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong aheadGeneration = new AtomicLong();
     private volatile boolean readAhead;
@@ -72,8 +72,7 @@ public final class GeoTiffRasterSource implements RasterSource {
         this.img = img;
         this.decoder = new ChunkDecoder(img, in);
         this.cache = cache;
-        this.chunkBytes = (long) decoder.chunkLength() * img.dataType.bytes() + 64;
-        this.arrayClass = Raster.allocate(img.dataType, 0).getClass();
+        this.chunkBytes = decoder.chunkBytes() + 64L;
         String ahead = System.getProperty("rv.readAhead", "false");
         boolean remote = in.uri().regionMatches(true, 0, "http", 0, 4);
         this.readAhead = ahead.equalsIgnoreCase("true") || (ahead.equalsIgnoreCase("local") && !remote);
@@ -128,15 +127,13 @@ public final class GeoTiffRasterSource implements RasterSource {
         int bw = img.blockWidth, bh = img.blockHeight;
         int c0 = inside.x() / bw, c1 = (inside.xMax() - 1) / bw;
         int r0 = inside.y() / bh, r1 = (inside.yMax() - 1) / bh;
-        // chunks to copy from: (chunk index, band inside chunk, output band)
+        // chunks to copy from: {chunk index, block column, block row, output band (planar) or -1 (all bands)}
         List<int[]> jobs = new ArrayList<>();
         for (int br = r0; br <= r1; br++) {
             for (int bc = c0; bc <= c1; bc++) {
                 int base = br * img.blocksAcross + bc;
-                for (int i = 0; i < bands.length; i++) {
-                    if (img.planar) jobs.add(new int[] {bands[i] * img.chunksPerBand() + base, 0, i, bc, br});
-                    else jobs.add(new int[] {base, bands[i], i, bc, br});
-                }
+                if (img.planar) for (int i = 0; i < bands.length; i++) jobs.add(new int[] {bands[i] * img.chunksPerBand() + base, bc, br, i});
+                else jobs.add(new int[] {base, bc, br, -1});
             }
         }
         TileCache.Handle[] chunks = fetch(jobs);
@@ -147,15 +144,27 @@ public final class GeoTiffRasterSource implements RasterSource {
             int ow = window.width(), oh = window.height();
             for (int j = 0; j < jobs.size(); j++) {
                 int[] job = jobs.get(j);
-                int bc = job[3], br = job[4];
-                Object src = chunks[j].data();
+                int bc = job[1], br = job[2];
+                java.nio.Buffer tile = TileRows.view((ByteBuffer) chunks[j].data(), img.dataType);
                 int x0 = Math.max(inside.x(), bc * bw), x1 = Math.min(inside.xMax(), (bc + 1) * bw);
                 int y0 = Math.max(inside.y(), br * bh), y1 = Math.min(inside.yMax(), (br + 1) * bh);
                 int len = x1 - x0;
-                for (int y = y0; y < y1; y++) {
-                    int si = ((y - br * bh) * bw + (x0 - bc * bw)) * nb + job[1];
-                    int di = (job[2] * oh + (y - window.y())) * ow + (x0 - window.x());
-                    ChunkDecoder.gather(src, si, nb, dst, di, len);
+                if (nb == 1) { // one band per chunk: rows go straight into the output
+                    int outBand = job[3] < 0 ? 0 : job[3];
+                    for (int y = y0; y < y1; y++) {
+                        int si = (y - br * bh) * bw + (x0 - bc * bw);
+                        int di = (outBand * oh + (y - window.y())) * ow + (x0 - window.x());
+                        TileRows.get(tile, si, dst, di, len);
+                    }
+                } else { // interleaved: one bulk copy of the row span, then a strided gather per band
+                    Object row = TileRows.scratch(img.dataType, len * nb);
+                    for (int y = y0; y < y1; y++) {
+                        TileRows.get(tile, ((y - br * bh) * bw + (x0 - bc * bw)) * nb, row, 0, len * nb);
+                        for (int i = 0; i < bands.length; i++) {
+                            int di = (i * oh + (y - window.y())) * ow + (x0 - window.x());
+                            ChunkDecoder.gather(row, bands[i], nb, dst, di, len);
+                        }
+                    }
                 }
             }
         } finally {
@@ -232,12 +241,13 @@ public final class GeoTiffRasterSource implements RasterSource {
 
     private TileCache.Handle decodeAndCache(int chunk) {
         try {
-            Object target = cache.recycled(arrayClass, decoder.chunkLength());
-            Object data = decoder.decode(chunk, target);
+            ByteBuffer target = (ByteBuffer) cache.recycled(ByteBuffer.class, decoder.chunkBytes());
+            if (target == null) target = TileRows.allocate(decoder.chunkBytes());
+            decoder.decodeInto(chunk, target);
             synchronized (decodedOnce) {
                 decodedOnce.set(chunk);
             }
-            return cache.insert(TileCache.key(sourceId, chunk), data, chunkBytes);
+            return cache.insert(TileCache.key(sourceId, chunk), target, chunkBytes);
         } catch (IOException e) {
             throw new RvException("cannot read " + img.name + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
