@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * A process-wide LRU cache of decoded raster chunks (tiles or strips), bounded in bytes. Keys are
  * (source id, chunk index); each open source takes a fresh id, so a reopened file starts cold.
- * The capacity comes from the system property {@code rv.tileCacheMb} (default 256) or
- * {@link #setCapacityMb}.
+ * The capacity comes from the system property {@code rv.tileCacheMb} or {@link #setCapacityMb};
+ * by default it is 5% of physical memory, as GDAL's {@code GDAL_CACHEMAX}, but at least 64 MB and at
+ * most 720 MB, so that with {@code bin/rv}'s JVM flags a process that fills it stays under 1 GB
+ * resident ({@link #defaultCapacityMb}).
  *
  * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
  * unpinned chunks (and of closed sources) are kept for the next decode ({@link #recycled}) so a busy
@@ -19,7 +21,7 @@ import java.util.Map;
  * (GeoTIFF tiles live in direct buffers, outside the Java heap; see {@code GeoTiffRasterSource}).
  */
 public final class TileCache {
-    private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", 256) << 20);
+    private static final TileCache GLOBAL = new TileCache(Long.getLong("rv.tileCacheMb", defaultCapacityMb()) << 20);
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A cached chunk; valid to read while pinned. */
@@ -45,6 +47,16 @@ public final class TileCache {
     public TileCache(long capacityBytes) { this.capacity = Math.max(0, capacityBytes); }
 
     public static TileCache global() { return GLOBAL; }
+
+    /** 5% of physical memory, clamped to 64..720 MB (256 MB where the JVM cannot tell the memory size). */
+    public static long defaultCapacityMb() {
+        long physical = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            physical = os.getTotalMemorySize();
+        }
+        if (physical <= 0) return 256;
+        return Math.max(64, Math.min(720, physical / 20 >> 20));
+    }
 
     /** A new id for a source's keys. */
     public static int newSourceId() { return IDS.incrementAndGet(); }

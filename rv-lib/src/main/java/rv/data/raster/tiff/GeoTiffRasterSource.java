@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * chunks in the shared, size-bounded {@link TileCache}. Thread-safe.
  */
 public final class GeoTiffRasterSource implements RasterSource {
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+    /** Threads that decode the tiles of a window in parallel: {@code -Drv.decodeThreads}, default the number of cores. */
+    public static final int DECODE_THREADS = Math.max(1, Integer.getInteger("rv.decodeThreads", Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(DECODE_THREADS, r -> {
                 Thread t = new Thread(r, "rv-tiff-decode");
                 t.setDaemon(true);
                 return t;
@@ -66,6 +67,7 @@ public final class GeoTiffRasterSource implements RasterSource {
     /** Chunks decoded at least once by this source; read-ahead never re-decodes them. */
     private final java.util.BitSet decodedOnce = new java.util.BitSet();
     private volatile boolean closed;
+    private final AtomicLong decodes = new AtomicLong();
 
     private GeoTiffRasterSource(RangeReader in, TiffImage img, TileCache cache) {
         this.in = in;
@@ -100,6 +102,9 @@ public final class GeoTiffRasterSource implements RasterSource {
     public IoStats ioStats() { return in.stats(); }
 
     public String uri() { return in.uri(); }
+
+    /** Chunks (tiles or strips) this source has decoded so far, cache misses and read-ahead included. */
+    public long decodedChunks() { return decodes.get(); }
 
     @Override public int width() { return img.width; }
     @Override public int height() { return img.height; }
@@ -188,16 +193,19 @@ public final class GeoTiffRasterSource implements RasterSource {
         }
         if (!missing.isEmpty()) {
             List<CompletableFuture<TileCache.Handle>> futures = new ArrayList<>();
-            for (int k = 0; k < missing.size() - 1; k++) {
+            for (int k = 0; k < missing.size() - 1 && DECODE_THREADS > 1; k++) {
                 int chunk = missing.get(k);
                 futures.add(CompletableFuture.supplyAsync(() -> obtain(chunk), POOL));
             }
             RuntimeException failure = null;
-            int lastChunk = missing.get(missing.size() - 1);
-            try {
-                got.put(lastChunk, obtain(lastChunk));
-            } catch (RuntimeException e) {
-                failure = e;
+            // the calling thread decodes the last chunk (all of them with -Drv.decodeThreads=1)
+            for (int k = DECODE_THREADS > 1 ? missing.size() - 1 : 0; k < missing.size() && failure == null; k++) {
+                int chunk = missing.get(k);
+                try {
+                    got.put(chunk, obtain(chunk));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
             for (int k = 0; k < futures.size(); k++) {
                 try {
@@ -244,6 +252,7 @@ public final class GeoTiffRasterSource implements RasterSource {
             ByteBuffer target = (ByteBuffer) cache.recycled(ByteBuffer.class, decoder.chunkBytes());
             if (target == null) target = TileRows.allocate(decoder.chunkBytes());
             decoder.decodeInto(chunk, target);
+            decodes.incrementAndGet();
             synchronized (decodedOnce) {
                 decodedOnce.set(chunk);
             }
