@@ -73,7 +73,13 @@ public final class ChunkDecoder {
      * and inflated straight into a direct {@code target}. Everything else is decoded into a per-thread
      * array and copied in.
      */
-    public void decodeInto(int index, ByteBuffer target) throws IOException {
+    public void decodeInto(int index, ByteBuffer target) throws IOException { decodeInto(index, target, in); }
+
+    /**
+     * {@link #decodeInto(int, ByteBuffer)} reading the chunk's bytes from {@code src}, a reader of the
+     * same file (for example one holding bytes fetched ahead with a coalesced range request).
+     */
+    public void decodeInto(int index, ByteBuffer target, RangeReader src) throws IOException {
         checkSupported();
         if (target.capacity() < chunkBytes()) throw new IllegalArgumentException("tile buffer of " + target.capacity() + " bytes, need " + chunkBytes());
         if (fastPath && target.isDirect()) {
@@ -83,7 +89,7 @@ public final class ChunkDecoder {
             if (count > 0 && off != 0 && count <= Integer.MAX_VALUE - 16 && off + count <= in.size()) {
                 int n;
                 try {
-                    n = LibDeflate.zlibDecompress(in, off, (int) count, target, expected);
+                    n = LibDeflate.zlibDecompress(src, off, (int) count, target, expected);
                 } catch (EOFException e) {
                     throw new RvException(img.name + ": corrupt or truncated TIFF: " + e.getMessage(), e);
                 }
@@ -98,7 +104,7 @@ public final class ChunkDecoder {
             samples = rv.data.raster.Raster.allocate(img.dataType, chunkLength());
             SAMPLES.set(samples);
         }
-        decode(index, samples);
+        decode(index, samples, src);
         put(samples, chunkLength(), target);
     }
 
@@ -126,7 +132,9 @@ public final class ChunkDecoder {
      * Decodes chunk {@code index} into {@code target} (an array of {@link #chunkLength()} elements of
      * the raster's array type, whose old content is overwritten) or, when null, a new array.
      */
-    public Object decode(int index, Object target) throws IOException {
+    public Object decode(int index, Object target) throws IOException { return decode(index, target, in); }
+
+    private Object decode(int index, Object target, RangeReader in) throws IOException {
         checkSupported();
         int bw = img.blockWidth, nb = img.bandsPerChunk();
         int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;

@@ -55,7 +55,19 @@ public final class GeoTiffRasterSource implements RasterSource {
                 return t;
             }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
+    /** Fetches byte ranges of remote files ahead of decoding, several at a time. */
+    private static final ExecutorService FETCH = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rv-range-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Largest gap between two chunks read through to merge their range requests. */
+    static final long MAX_GAP = 64 << 10;
+    /** Largest merged range request. */
+    static final long MAX_REQUEST = 32L << 20;
+
     private final RangeReader in;
+    private final boolean remote;
     private final TiffImage img;
     private final ChunkDecoder decoder;
     private final TileCache cache;
@@ -76,7 +88,7 @@ public final class GeoTiffRasterSource implements RasterSource {
         this.cache = cache;
         this.chunkBytes = decoder.chunkBytes() + 64L;
         String ahead = System.getProperty("rv.readAhead", "false");
-        boolean remote = in.uri().regionMatches(true, 0, "http", 0, 4);
+        this.remote = in.uri().regionMatches(true, 0, "http", 0, 4);
         this.readAhead = ahead.equalsIgnoreCase("true") || (ahead.equalsIgnoreCase("local") && !remote);
     }
 
@@ -192,17 +204,18 @@ public final class GeoTiffRasterSource implements RasterSource {
             if (h == null) missing.add(chunk);
         }
         if (!missing.isEmpty()) {
+            Map<Integer, CompletableFuture<RangeReader>> bytes = remote ? prefetch(missing) : Map.of();
             List<CompletableFuture<TileCache.Handle>> futures = new ArrayList<>();
             for (int k = 0; k < missing.size() - 1 && DECODE_THREADS > 1; k++) {
                 int chunk = missing.get(k);
-                futures.add(CompletableFuture.supplyAsync(() -> obtain(chunk), POOL));
+                futures.add(CompletableFuture.supplyAsync(() -> obtain(chunk, bytes.get(chunk)), POOL));
             }
             RuntimeException failure = null;
             // the calling thread decodes the last chunk (all of them with -Drv.decodeThreads=1)
             for (int k = DECODE_THREADS > 1 ? missing.size() - 1 : 0; k < missing.size() && failure == null; k++) {
                 int chunk = missing.get(k);
                 try {
-                    got.put(chunk, obtain(chunk));
+                    got.put(chunk, obtain(chunk, bytes.get(chunk)));
                 } catch (RuntimeException e) {
                     failure = e;
                 }
@@ -224,10 +237,47 @@ public final class GeoTiffRasterSource implements RasterSource {
     }
 
     /**
+     * Remote files: the bytes of the missing chunks, fetched concurrently, one range request per run
+     * of chunks that lie next to each other in the file (gaps up to {@link #MAX_GAP} bytes are read
+     * through; GDAL's COGs put 8 bytes of block leader/trailer between tiles), as GDAL merges
+     * consecutive ranges. Chunk → future of a reader holding its bytes.
+     */
+    private Map<Integer, CompletableFuture<RangeReader>> prefetch(List<Integer> missing) {
+        List<Integer> order = new ArrayList<>();
+        for (int c : missing) if (img.byteCounts[c] > 0 && img.offsets[c] != 0) order.add(c);
+        order.sort((a, b) -> Long.compare(img.offsets[a], img.offsets[b]));
+        Map<Integer, CompletableFuture<RangeReader>> out = new HashMap<>();
+        for (int i = 0; i < order.size(); ) {
+            long start = img.offsets[order.get(i)], end = start + img.byteCounts[order.get(i)];
+            int j = i + 1;
+            while (j < order.size()) {
+                long o = img.offsets[order.get(j)], e = o + img.byteCounts[order.get(j)];
+                if (o < end || o - end > MAX_GAP || Math.max(e, end) - start > MAX_REQUEST) break;
+                end = Math.max(end, e);
+                j++;
+            }
+            long s = start, t = Math.min(end, in.size());
+            CompletableFuture<RangeReader> f = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return PrefetchedRange.fetch(in, s, t);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, FETCH);
+            for (int k = i; k < j; k++) out.put(order.get(k), f);
+            i = j;
+        }
+        return out;
+    }
+
+    /**
      * A pinned chunk: from the cache, by waiting for a decode already under way (read-ahead or another
      * reader), or by decoding it here.
      */
-    private TileCache.Handle obtain(int chunk) {
+    private TileCache.Handle obtain(int chunk) { return obtain(chunk, null); }
+
+    /** {@link #obtain(int)}, decoding from the bytes {@code prefetched} holds when given. */
+    private TileCache.Handle obtain(int chunk, CompletableFuture<RangeReader> prefetched) {
         long key = TileCache.key(sourceId, chunk);
         for (int attempt = 0; ; attempt++) {
             TileCache.Handle h = cache.acquire(key);
@@ -239,7 +289,16 @@ public final class GeoTiffRasterSource implements RasterSource {
                 continue;
             }
             try {
-                return decodeAndCache(chunk);
+                RangeReader src = in;
+                if (prefetched != null) {
+                    try {
+                        src = prefetched.join();
+                    } catch (CompletionException e) {
+                        if (e.getCause() instanceof RuntimeException re && !(re instanceof UncheckedIOException)) throw re;
+                        src = in; // decode reads it again and reports the problem with the file's name
+                    }
+                }
+                return decodeAndCache(chunk, src);
             } finally {
                 inFlight.remove(chunk, mine);
                 mine.complete(null);
@@ -247,11 +306,11 @@ public final class GeoTiffRasterSource implements RasterSource {
         }
     }
 
-    private TileCache.Handle decodeAndCache(int chunk) {
+    private TileCache.Handle decodeAndCache(int chunk, RangeReader src) {
         try {
             ByteBuffer target = (ByteBuffer) cache.recycled(ByteBuffer.class, decoder.chunkBytes());
             if (target == null) target = TileRows.allocate(decoder.chunkBytes());
-            decoder.decodeInto(chunk, target);
+            decoder.decodeInto(chunk, target, src);
             decodes.incrementAndGet();
             synchronized (decodedOnce) {
                 decodedOnce.set(chunk);
