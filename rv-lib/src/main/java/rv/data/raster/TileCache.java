@@ -12,7 +12,7 @@ import java.util.Map;
  * The capacity comes from the system property {@code rv.tileCacheMb} or {@link #setCapacityMb};
  * by default it is 5% of physical memory, as GDAL's {@code GDAL_CACHEMAX}, but at least 64 MB and at
  * most 720 MB, so that with {@code bin/rv}'s JVM flags a process that fills it stays under 1 GB
- * resident ({@link #defaultCapacityMb}).
+ * resident, and at most 3/4 of the JVM's direct-memory limit ({@link #defaultCapacityMb}).
  *
  * <p>Readers pin the chunks they copy from ({@link #acquire}/{@link #release}); arrays of evicted,
  * unpinned chunks (and of closed sources) are kept for the next decode ({@link #recycled}) so a busy
@@ -48,14 +48,28 @@ public final class TileCache {
 
     public static TileCache global() { return GLOBAL; }
 
-    /** 5% of physical memory, clamped to 64..720 MB (256 MB where the JVM cannot tell the memory size). */
+    /**
+     * 5% of physical memory (256 MB where the JVM cannot tell), clamped to 64..720 MB and to 3/4 of
+     * the JVM's direct-memory limit (by default its maximum heap), where GeoTIFF tiles live.
+     */
     public static long defaultCapacityMb() {
         long physical = 0;
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             physical = os.getTotalMemorySize();
         }
-        if (physical <= 0) return 256;
-        return Math.max(64, Math.min(720, physical / 20 >> 20));
+        long mb = physical <= 0 ? 256 : Math.max(64, Math.min(720, physical / 20 >> 20));
+        return Math.min(mb, maxDirectMemory() / 4 * 3 >> 20);
+    }
+
+    /** {@code -XX:MaxDirectMemorySize}, or the JVM's default for it (the maximum heap size). */
+    public static long maxDirectMemory() {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            long v = Long.parseLong(bean.getVMOption("MaxDirectMemorySize").getValue());
+            if (v > 0) return v;
+        } catch (RuntimeException e) { // not HotSpot: assume the default
+        }
+        return Runtime.getRuntime().maxMemory();
     }
 
     /** A new id for a source's keys. */

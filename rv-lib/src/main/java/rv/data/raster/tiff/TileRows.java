@@ -22,18 +22,32 @@ final class TileRows {
 
 
     /**
-     * A native-order buffer of {@code bytes}: direct, or on the heap when direct memory is exhausted
-     * ({@code -XX:MaxDirectMemorySize}, by default the maximum heap size).
+     * A native-order buffer of {@code bytes}: direct, or on the heap when tiles already hold 90% of the
+     * JVM's direct memory ({@code -XX:MaxDirectMemorySize}, by default the maximum heap size).
      */
     static ByteBuffer allocate(int bytes) {
-        ByteBuffer b;
-        try {
-            b = ByteBuffer.allocateDirect(bytes);
-        } catch (OutOfMemoryError e) {
+        ByteBuffer b = null;
+        // Stay below the JVM's direct-memory limit: past it, allocateDirect runs System.gc() and
+        // sleeps before failing.
+        if (DIRECT_BYTES.addAndGet(bytes) <= DIRECT_LIMIT) {
+            try {
+                b = ByteBuffer.allocateDirect(bytes);
+                CLEANER.register(b, () -> DIRECT_BYTES.addAndGet(-bytes));
+            } catch (OutOfMemoryError e) {
+                b = null;
+            }
+        }
+        if (b == null) {
+            DIRECT_BYTES.addAndGet(-bytes);
             b = ByteBuffer.allocate(bytes);
         }
         return b.order(ByteOrder.nativeOrder());
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong DIRECT_BYTES = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    /** 90% of {@code -XX:MaxDirectMemorySize} (by default the maximum heap size). */
+    private static final long DIRECT_LIMIT = rv.data.raster.TileCache.maxDirectMemory() / 10 * 9;
 
     /** A typed view (index 0 = first sample) of a tile buffer holding samples of {@code type}. */
     static Buffer view(ByteBuffer tile, DataType type) {
