@@ -51,6 +51,24 @@ class RasterSourcesTest {
     }
 
     @Test
+    void aBandAskedForTwiceFillsBothOutputBands() throws Exception {
+        Box w = new Box(20, 30, 70, 60); // spans several 32-px tiles
+        for (String name : List.of("u16_1b_tiled_deflate_nodata0.tif", "u8_3b_tiled_deflate_band.tif", "u16_4b_tiled_deflate_pred2.tif")) {
+            try (RasterSource s = RasterSources.open(sample(name))) {
+                Raster one = s.read(w, new int[] {0});
+                Raster twice = s.read(w, new int[] {0, 0});
+                for (int b = 0; b < 2; b++) {
+                    for (int y = 0; y < w.height(); y += 7) {
+                        for (int x = 0; x < w.width(); x += 5) {
+                            assertThat(twice.get(b, y, x)).as(name + " band " + b + " at " + x + "," + y).isEqualTo(one.get(0, y, x));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void channelOrderReordersAndSubsetsBands() throws Exception {
         try (RasterSource src = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
              RasterSource ordered = RasterSources.open(List.of(sample("u16_4b_tiled_deflate_pred2.tif")), new int[] {2, 0}, 0, 0)) {

@@ -166,12 +166,13 @@ public final class GeoTiffRasterSource implements RasterSource {
                 int x0 = Math.max(inside.x(), bc * bw), x1 = Math.min(inside.xMax(), (bc + 1) * bw);
                 int y0 = Math.max(inside.y(), br * bh), y1 = Math.min(inside.yMax(), (br + 1) * bh);
                 int len = x1 - x0;
-                if (nb == 1) { // one band per chunk: rows go straight into the output
-                    int outBand = job[3] < 0 ? 0 : job[3];
-                    for (int y = y0; y < y1; y++) {
-                        int si = (y - br * bh) * bw + (x0 - bc * bw);
-                        int di = (outBand * oh + (y - window.y())) * ow + (x0 - window.x());
-                        TileRows.get(tile, si, dst, di, len);
+                if (nb == 1) { // one band per chunk: rows go straight into the output band(s)
+                    for (int i = job[3] < 0 ? 0 : job[3]; i < (job[3] < 0 ? bands.length : job[3] + 1); i++) {
+                        for (int y = y0; y < y1; y++) {
+                            int si = (y - br * bh) * bw + (x0 - bc * bw);
+                            int di = (i * oh + (y - window.y())) * ow + (x0 - window.x());
+                            TileRows.get(tile, si, dst, di, len);
+                        }
                     }
                 } else { // interleaved: one bulk copy of the row span, then a strided gather per band
                     Object row = TileRows.scratch(img.dataType, len * nb);
