@@ -64,7 +64,9 @@ public final class GeoTiffRasterSource implements RasterSource {
     /** Largest gap between two chunks read through to merge their range requests. */
     static final long MAX_GAP = 64 << 10;
     /** Largest merged range request. */
-    static final long MAX_REQUEST = 32L << 20;
+    static final long MAX_REQUEST = 16L << 20;
+    /** Compressed bytes of a remote file fetched ahead at once (per window read). */
+    static final long PREFETCH_BYTES = 64L << 20;
 
     private final RangeReader in;
     private final boolean remote;
@@ -204,37 +206,71 @@ public final class GeoTiffRasterSource implements RasterSource {
             got.put(chunk, h);
             if (h == null) missing.add(chunk);
         }
-        if (!missing.isEmpty()) {
-            Map<Integer, CompletableFuture<RangeReader>> bytes = remote ? prefetch(missing) : Map.of();
-            List<CompletableFuture<TileCache.Handle>> futures = new ArrayList<>();
-            for (int k = 0; k < missing.size() - 1 && DECODE_THREADS > 1; k++) {
-                int chunk = missing.get(k);
-                futures.add(CompletableFuture.supplyAsync(() -> obtain(chunk, bytes.get(chunk)), POOL));
-            }
-            RuntimeException failure = null;
-            // the calling thread decodes the last chunk (all of them with -Drv.decodeThreads=1)
-            for (int k = DECODE_THREADS > 1 ? missing.size() - 1 : 0; k < missing.size() && failure == null; k++) {
-                int chunk = missing.get(k);
-                try {
-                    got.put(chunk, obtain(chunk, bytes.get(chunk)));
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
-            for (int k = 0; k < futures.size(); k++) {
-                try {
-                    got.put(missing.get(k), futures.get(k).join());
-                } catch (CompletionException e) {
-                    if (failure == null) failure = e.getCause() instanceof RuntimeException re ? re : e;
-                }
-            }
-            if (failure != null) {
-                for (TileCache.Handle h : got.values()) if (h != null) cache.release(h);
-                throw failure;
-            }
+        RuntimeException failure = null;
+        for (List<Integer> batch : remote ? batches(missing) : List.of(missing)) {
+            if (failure == null && !batch.isEmpty()) failure = decode(batch, got);
+        }
+        if (failure != null) {
+            for (TileCache.Handle h : got.values()) if (h != null) cache.release(h);
+            throw failure;
         }
         for (int j = 0; j < jobs.size(); j++) result[j] = got.get(jobs.get(j)[0]);
         return result;
+    }
+
+    /**
+     * Decodes (or waits for) the chunks, in parallel on {@link #POOL} and the calling thread, putting
+     * their pinned handles into {@code got}; returns the first failure, or null.
+     */
+    private RuntimeException decode(List<Integer> missing, Map<Integer, TileCache.Handle> got) {
+        Map<Integer, CompletableFuture<RangeReader>> bytes = remote ? prefetch(missing) : Map.of();
+        List<CompletableFuture<TileCache.Handle>> futures = new ArrayList<>();
+        for (int k = 0; k < missing.size() - 1 && DECODE_THREADS > 1; k++) {
+            int chunk = missing.get(k);
+            futures.add(CompletableFuture.supplyAsync(() -> obtain(chunk, bytes.get(chunk)), POOL));
+        }
+        RuntimeException failure = null;
+        // the calling thread decodes the last chunk (all of them with -Drv.decodeThreads=1)
+        for (int k = DECODE_THREADS > 1 ? missing.size() - 1 : 0; k < missing.size() && failure == null; k++) {
+            int chunk = missing.get(k);
+            try {
+                got.put(chunk, obtain(chunk, bytes.get(chunk)));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        for (int k = 0; k < futures.size(); k++) {
+            try {
+                got.put(missing.get(k), futures.get(k).join());
+            } catch (CompletionException e) {
+                if (failure == null) failure = e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * The missing chunks of a remote file in file order, cut into batches of at most
+     * {@link #PREFETCH_BYTES} compressed bytes, so a huge window does not hold all its compressed
+     * tiles in memory at once.
+     */
+    private List<List<Integer>> batches(List<Integer> missing) {
+        List<Integer> order = new ArrayList<>(missing);
+        order.sort((a, b) -> Long.compare(img.offsets[a], img.offsets[b]));
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> cur = new ArrayList<>();
+        long bytes = 0;
+        for (int c : order) {
+            if (!cur.isEmpty() && bytes + img.byteCounts[c] > PREFETCH_BYTES) {
+                out.add(cur);
+                cur = new ArrayList<>();
+                bytes = 0;
+            }
+            cur.add(c);
+            bytes += img.byteCounts[c];
+        }
+        out.add(cur);
+        return out;
     }
 
     /**
