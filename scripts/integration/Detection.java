@@ -29,7 +29,7 @@ public class Detection {
                         .validationScenes(scene("od_test-2", d + "/image2.tif", d + "/labels2.json")).build())
                 .backend(PyTorchObjectDetectionConfig.builder()
                         .model(ObjectDetectionModelConfig.builder().backbone(Backbone.RESNET18).widthMult(0.25).pretrained(false).build())
-                        .solver(SolverConfig.builder().lr(3e-3).numEpochs(Integer.parseInt(args.getOrDefault("epochs", "20"))).batchSz(4).oneCycle(true).build())
+                        .solver(SolverConfig.builder().lr(3e-3).numEpochs(Integer.parseInt(args.getOrDefault("epochs", "40"))).batchSz(4).oneCycle(true).build())
                         .build())
                 .trainChipSz(300).predictChipSz(300)
                 .build();

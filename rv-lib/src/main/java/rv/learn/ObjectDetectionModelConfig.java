@@ -15,11 +15,12 @@ public record ObjectDetectionModelConfig(
         @Required Backbone backbone,
         @Required Boolean pretrained,
         String initWeights,
-        @rv.pipeline.Extension Double widthMult) implements ModelConfig {
+        @rv.pipeline.Extension Double widthMult,
+        @rv.pipeline.Extension String pretrainedUri) implements ModelConfig {
 
     /** A builder with Raster Vision's defaults. */
     public static Builder builder() {
-        return new Builder(new ObjectDetectionModelConfig(Backbone.RESNET50, true, null, null));
+        return new Builder(new ObjectDetectionModelConfig(Backbone.RESNET50, true, null, null, null));
     }
 
     @Override
@@ -48,7 +49,20 @@ public record ObjectDetectionModelConfig(
             return set("pretrained", v);
         }
 
-        /** URI of weights to start from. */
+        /**
+         * rv extension: with {@code pretrained}, the URI (path, file://, http(s)://, zip://) of backbone
+         * weights to start from (rv ships none and fetches nothing by itself); only the backbone's
+         * parameters are taken from it. {@code init_weights} supersedes it.
+         */
+        public Builder pretrainedUri(String v) {
+            return set("pretrainedUri", v);
+        }
+
+        /**
+         * URI of weights the whole model starts from (supersedes {@code pretrained}): an rv {@code model}
+         * file, a named {@code .npz}/{@code .safetensors} file, or a TorchScript {@code .pt} module, which
+         * then becomes the network that is fine-tuned.
+         */
         public Builder initWeights(String v) {
             return set("initWeights", v);
         }

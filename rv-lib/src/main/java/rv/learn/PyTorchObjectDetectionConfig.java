@@ -18,15 +18,31 @@ public record PyTorchObjectDetectionConfig(
         @Required Boolean logTensorboard,
         @Required Boolean runTensorboard,
         @Required List<String> augmentors,
-        @Required Boolean testMode) implements BackendConfig {
+        @Required Boolean testMode,
+        @rv.pipeline.Extension List<Object> rareClasses,
+        @rv.pipeline.Extension Double desiredProb) implements BackendConfig {
 
     public PyTorchObjectDetectionConfig {
         augmentors = Copies.list(augmentors);
+        rareClasses = Copies.jsonList(rareClasses);
+    }
+
+    @Override
+    public void validateSelf(rv.pipeline.Validation v) {
+        if (desiredProb != null && !(desiredProb >= 0 && desiredProb <= 1)) v.error("desired_prob", "must be between 0 and 1, got " + desiredProb);
+        if (rareClasses != null && !rareClasses.isEmpty() && desiredProb == null) {
+            v.error("desired_prob", "must be set (between 0 and 1) when rare_classes is given");
+        }
+        if (rareClasses != null) {
+            for (Object o : rareClasses) {
+                if (!(o instanceof Number || o instanceof String)) v.error("rare_classes", "entries must be class ids or class names, got " + o);
+            }
+        }
     }
 
     /** A builder with Raster Vision's defaults. */
     public static Builder builder() {
-        return new Builder(new PyTorchObjectDetectionConfig(null, null, true, false, List.of("RandomRotate90", "HorizontalFlip", "VerticalFlip"), false));
+        return new Builder(new PyTorchObjectDetectionConfig(null, null, true, false, List.of("RandomRotate90", "HorizontalFlip", "VerticalFlip"), false, null, null));
     }
 
     /** A builder starting from this config. */
@@ -68,6 +84,24 @@ public record PyTorchObjectDetectionConfig(
         /** Augmentations applied during training. */
         public Builder augmentors(String... v) {
             return set("augmentors", List.of(v));
+        }
+
+        /**
+         * rv extension (Raster Vision 0.11's {@code rare_classes}): class ids or names whose chips are
+         * oversampled in training (chip classification: the chip's class; segmentation: any pixel; detection: any box).
+         */
+        public Builder rareClasses(List<Object> v) {
+            return set("rareClasses", v);
+        }
+
+        /** rv extension: class ids or names whose chips are oversampled. */
+        public Builder rareClasses(Object... v) {
+            return set("rareClasses", List.of(v));
+        }
+
+        /** rv extension (0.11's {@code desired_prob}): with {@code rare_classes}, the probability that a drawn chip contains one. */
+        public Builder desiredProb(Double v) {
+            return set("desiredProb", v);
         }
 
         /** Run a tiny training to test the setup. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rv.learn.train.LearnerSpec;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -72,5 +73,17 @@ class TrainResumeIT {
         for (int i = 0; i < 3; i++) assertThat(hist.get(i).path("epoch").asInt()).isEqualTo(i);
         assertThat(Files.readAllLines(dir.resolve("log.csv"))).hasSize(4);
         assertThat(dir.resolve("model")).isRegularFile();
+
+        // The same training without the kill: the resumed run (weights, optimizer state, schedule) ends
+        // with the same parameters.
+        Path straight = tmp.resolve("straight");
+        List<String> third = java.util.Collections.synchronizedList(new ArrayList<>());
+        Process r = child(zip, straight, third);
+        assertThat(r.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(r.exitValue()).as("straight run output %s", third).isZero();
+        LearnerSpec spec = LearnerSpec.read(dir.resolve("learner.json"));
+        double diff = ResumeOptimizerStateTest.maxAbsDiff(spec, straight.resolve("model"), dir.resolve("model"));
+        System.out.printf("killed + resumed vs straight: max parameter difference %.3g%n", diff);
+        assertThat(diff).isLessThanOrEqualTo(1e-6);
     }
 }

@@ -56,12 +56,18 @@ public final class DjlBackend implements Backend {
         List<String> augmentors;
         boolean testMode;
         boolean pretrained;
+        String pretrainedUri;
+        List<Object> rare;
+        Double desired;
         if (b instanceof PyTorchChipClassificationConfig c) {
             task = LearnerSpec.Task.CLASSIFICATION;
             backbone = c.model().backbone();
             width = c.model().widthMult() == null ? 1.0 : c.model().widthMult();
             init = c.model().initWeights();
             pretrained = Boolean.TRUE.equals(c.model().pretrained());
+            pretrainedUri = c.model().pretrainedUri();
+            rare = c.rareClasses();
+            desired = c.desiredProb();
             solver = c.solver();
             augmentors = c.augmentors();
             testMode = Boolean.TRUE.equals(c.testMode());
@@ -71,6 +77,9 @@ public final class DjlBackend implements Backend {
             width = c.model().widthMult() == null ? 1.0 : c.model().widthMult();
             init = c.model().initWeights();
             pretrained = Boolean.TRUE.equals(c.model().pretrained());
+            pretrainedUri = c.model().pretrainedUri();
+            rare = c.rareClasses();
+            desired = c.desiredProb();
             solver = c.solver();
             augmentors = c.augmentors();
             testMode = Boolean.TRUE.equals(c.testMode());
@@ -80,16 +89,23 @@ public final class DjlBackend implements Backend {
             width = c.model().widthMult() == null ? 1.0 : c.model().widthMult();
             init = c.model().initWeights();
             pretrained = Boolean.TRUE.equals(c.model().pretrained());
+            pretrainedUri = c.model().pretrainedUri();
+            rare = c.rareClasses();
+            desired = c.desiredProb();
             solver = c.solver();
             augmentors = c.augmentors();
             testMode = Boolean.TRUE.equals(c.testMode());
         } else {
             throw new RvException("the DJL backend does not run " + b.getClass().getSimpleName());
         }
-        if (pretrained && init == null) {
-            LOG.warn("pretrained=true: rv ships no ImageNet weights (no network at run time); training from scratch."
-                    + " Give model.init_weights a params file to start from trained weights.");
+        boolean hasInit = init != null && !init.isBlank();
+        boolean hasPretrained = pretrainedUri != null && !pretrainedUri.isBlank();
+        if (hasInit && pretrained && hasPretrained) LOG.info("init_weights {} supersedes pretrained_uri {}", init, pretrainedUri);
+        if (!hasInit && pretrained && !hasPretrained) {
+            LOG.warn("pretrained=true without pretrained_uri: rv ships no ImageNet weights and fetches none, so the backbone"
+                    + " starts from random weights. Set model.pretrained_uri to a backbone weights file, or model.init_weights.");
         }
+        String backboneUri = !hasInit && pretrained && hasPretrained ? pretrainedUri : null;
         String seed = setting(ctx, "SEED", "0");
         String opt = setting(ctx, "OPTIMIZER", "adam");
         int epochs = testMode ? solver.testNumEpochs() : solver.numEpochs();
@@ -100,7 +116,32 @@ public final class DjlBackend implements Backend {
         return new LearnerSpec(task, backbone, width, classes.names(), 0, 0, new float[0], new float[0],
                 ignore, solver.lr(), epochs, batch, solver.oneCycle(), solver.multiStage(), opt, augmentors,
                 Long.parseLong(seed), testMode, false, solver.overfitNumSteps(), init,
-                task == LearnerSpec.Task.SEGMENTATION ? Integer.parseInt(setting(ctx, "TRAIN_CROP", "0")) : 0);
+                task == LearnerSpec.Task.SEGMENTATION ? Integer.parseInt(setting(ctx, "TRAIN_CROP", "0")) : 0)
+                .withWeights(hasInit ? init : null, backboneUri)
+                .withOversampling(classIds(rare, classes.names()), desired == null ? 0 : desired);
+    }
+
+    /** Class ids of {@code rare_classes} entries (ids or names). */
+    static List<Integer> classIds(List<Object> rare, List<String> names) {
+        if (rare == null) return List.of();
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (Object o : rare) {
+            int id;
+            if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                id = n.intValue();
+            } else if (o instanceof String name && names.contains(name)) {
+                id = names.indexOf(name);
+            } else if (o instanceof String name && name.matches("\\d+")) {
+                id = Integer.parseInt(name);
+            } else {
+                throw new RvException("rare_classes entry '" + o + "' is neither a class id nor one of the class names " + names);
+            }
+            if (id < 0 || id >= names.size()) {
+                throw new RvException("rare_classes entry " + o + " is not a class id; ids run from 0 to " + (names.size() - 1) + " " + names);
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     private static String setting(PipelineContext ctx, String key, String dflt) {

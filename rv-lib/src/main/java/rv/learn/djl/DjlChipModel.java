@@ -15,6 +15,7 @@ import rv.learn.model.Models;
 import rv.learn.model.Ssd;
 import rv.learn.train.ChipData;
 import rv.learn.train.LearnerSpec;
+import rv.learn.train.TorchScript;
 import rv.task.ChipModel;
 import rv.task.Prediction;
 
@@ -31,19 +32,40 @@ public final class DjlChipModel implements ChipModel {
     private final LearnerSpec spec;
     private final NDManager manager;
     private final Block block;
+    /** The loaded module when the network is TorchScript (closed with this model). */
+    private final ai.djl.repository.zoo.ZooModel<NDList, NDList> scripted;
 
     /** Loads parameters from {@code params} ({@code name} for messages) into the network of {@code spec}. */
     public DjlChipModel(LearnerSpec spec, InputStream params, String name) {
         Engines.pytorch();
         this.spec = spec;
         this.manager = NDManager.newBaseManager(Engines.device());
-        this.block = Models.build(spec);
         try {
-            rv.learn.train.TrainLoop.loadParams(block, manager, params, name);
+            if (spec.torchscript() != null) {
+                // A TorchScript network: the model file is the (fine-tuned) module itself.
+                if (spec.task() == LearnerSpec.Task.DETECTION) {
+                    throw new RvException("TorchScript networks are supported for chip classification and semantic segmentation, not detection");
+                }
+                this.scripted = TorchScript.load(params.readAllBytes(), name, false);
+                this.block = scripted.getBlock();
+            } else {
+                this.scripted = null;
+                this.block = Models.build(spec);
+                rv.learn.train.TrainLoop.loadParams(block, manager, params, name);
+            }
+        } catch (java.io.IOException e) {
+            manager.close();
+            throw new RvException("cannot read model " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /** A TorchScript module ({@code .pt} at {@code uri}: path, file://, http(s)://, zip://) run as the network of {@code spec}. */
+    public static DjlChipModel torchscript(LearnerSpec spec, String uri) {
+        byte[] bytes = rv.learn.train.InitWeights.read(uri, "TorchScript model");
+        return new DjlChipModel(spec.withTorchscript(uri), new java.io.ByteArrayInputStream(bytes), uri);
     }
 
     public LearnerSpec spec() { return spec; }
@@ -89,7 +111,13 @@ public final class DjlChipModel implements ChipModel {
                 }
                 return out;
             }
+            if (outs.size() != 1) throw new RvException("the network returned " + outs.size() + " outputs; expected one logits tensor");
             NDArray logits = outs.singletonOrThrow();
+            Shape want = seg ? new Shape(n, k, ph, pw) : new Shape(n, k);
+            if (!logits.getShape().equals(want)) {
+                throw new RvException("the network returned logits of shape " + logits.getShape() + " for " + n + " chips of "
+                        + c + "x" + ph + "x" + pw + "; expected " + want + " (" + k + " classes " + spec.classNames() + ")");
+            }
             float[] p = logits.softmax(1).toType(DataType.FLOAT32, false).toFloatArray();
             for (int i = 0; i < n; i++) {
                 if (!seg) {
@@ -114,6 +142,7 @@ public final class DjlChipModel implements ChipModel {
 
     @Override
     public void close() {
+        if (scripted != null) scripted.close();
         manager.close();
     }
 }

@@ -20,7 +20,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * {@code model-bundle.zip}: what a trained model needs to run on new imagery — {@code model}
  * (parameters), {@code learner.json} (network, classes, normalisation), {@code pipeline-config.json},
- * {@code class-config.json} and, when ANALYZE ran, {@code stats.json}.
+ * {@code class-config.json} and, when ANALYZE ran, {@code stats.json}. When the network is a
+ * TorchScript module ({@code learner.json} has {@code torchscript}), {@code model} is that module as
+ * plain TorchScript ({@code torch.jit.load} reads it); rv's own networks are DJL parameter files.
  */
 public final class ModelBundle {
     public static final String PARAMS = "model";

@@ -79,6 +79,21 @@ public final class ChipData {
 
     public int size() { return images.size(); }
 
+    /** Whether chip {@code i} has a label of one of {@code wanted} (its class, a mask pixel or a box). */
+    public boolean contains(int i, java.util.Set<Integer> wanted) {
+        if (i < classIds.size()) return wanted.contains(classIds.get(i));
+        if (i < masks.size()) {
+            boolean[] want = new boolean[256];
+            for (int c : wanted) if (c >= 0 && c < 256) want[c] = true;
+            for (byte b : masks.get(i)) if (want[b & 0xff]) return true;
+            return false;
+        }
+        if (i < boxes.size()) {
+            for (rv.task.Prediction.ScoredBox b : boxes.get(i)) if (wanted.contains(b.classId())) return true;
+        }
+        return false;
+    }
+
     public int bands() { return bands; }
 
     public int chipSize() { return size; }

@@ -12,7 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +47,7 @@ public final class TrainLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainLoop.class);
     public static final String SPEC_FILE = "learner.json";
     public static final String MODEL_FILE = "model";
+    static final String OPTIMIZER_FILE = "optimizer";
 
     private final LearnerSpec spec;
     private final ChipData train;
@@ -61,10 +61,14 @@ public final class TrainLoop {
     private int validLimit = Integer.MAX_VALUE;
 
     public TrainLoop(LearnerSpec spec, ChipData train, ChipData valid, Path trainDir, int workers, Consumer<String> log) {
-        this.spec = spec;
         this.train = train;
         this.valid = valid;
         this.dir = trainDir;
+        if (spec.torchscript() == null && spec.initWeights() != null && !spec.initWeights().isBlank()
+                && InitWeights.isTorchScript(InitWeights.read(spec.initWeights(), "init_weights"))) {
+            spec = spec.withTorchscript(spec.initWeights());
+        }
+        this.spec = spec;
         this.workers = workers;
         this.log = log == null ? LOG::info : log;
     }
@@ -97,41 +101,54 @@ public final class TrainLoop {
         int startEpoch = 0;
         ArrayNode history = LearnerSpec.JSON.createArrayNode();
         Path state = ckDir.resolve("state.json");
-        try (Model model = Model.newInstance("rv", device)) {
-            Block block = Models.build(spec);
-            model.setBlock(block);
-            if (Files.isRegularFile(state)) {
-                JsonNode st = LearnerSpec.JSON.readTree(state.toFile());
-                startEpoch = st.path("epochs_done").asInt();
-                loadParams(block, model.getNDManager(), ckDir.resolve("params"));
+        Path ck = null;
+        if (Files.isRegularFile(state)) {
+            JsonNode st = LearnerSpec.JSON.readTree(state.toFile());
+            startEpoch = st.path("epochs_done").asInt();
+            ck = ckDir.resolve(st.path("folder").asText("."));
+        }
+        try (Model model = network(ck == null ? null : ck.resolve("params"), device)) {
+            Block block = model.getBlock();
+            Path optState = null;
+            if (ck != null) {
+                if (Files.isRegularFile(ck.resolve(OPTIMIZER_FILE))) optState = ck.resolve(OPTIMIZER_FILE);
                 if (Files.isRegularFile(dir.resolve("history.json"))) {
                     history = (ArrayNode) LearnerSpec.JSON.readTree(dir.resolve("history.json").toFile());
                     while (history.size() > startEpoch) history.remove(history.size() - 1);
                 }
                 log.accept("resuming training after epoch " + startEpoch + " of " + numEpochs + " (checkpoint " + ckDir + ")");
-            } else if (spec.initWeights() != null && !spec.initWeights().isBlank()) {
-                loadParams(block, model.getNDManager(), Path.of(spec.initWeights().replaceFirst("^file://", "")));
             }
+            // Restored optimizer state carries its step counts; without it the schedule skips the steps done.
             Schedule schedule = new Schedule(spec.lr(), stepsPerEpoch, numEpochs, spec.oneCycle(), spec.multiStage(),
-                    startEpoch * stepsPerEpoch);
+                    optState != null ? 0 : startEpoch * stepsPerEpoch);
+            ResumableOptimizer optimizer = ResumableOptimizer.of(spec.optimizer(), schedule);
             Loss loss = switch (spec.task()) {
                 case SEGMENTATION -> new PixelCrossEntropy(spec.numClasses(), spec.ignoreId());
                 case DETECTION -> new SsdLoss();
                 case CLASSIFICATION -> Loss.softmaxCrossEntropyLoss();
             };
+            RareClassSampler sampler = spec.rareClasses().isEmpty() || spec.overfitMode() ? null
+                    : new RareClassSampler(train, trainIdx, java.util.Set.copyOf(spec.rareClasses()), spec.desiredProb());
+            if (sampler != null) {
+                log.accept(String.format("oversampling rare classes %s: %d of %d training chips contain one; a drawn chip does with probability %.2f",
+                        spec.rareClasses(), sampler.rareCount(), trainIdx.size(), spec.desiredProb()));
+            }
             if (block instanceof rv.learn.model.Ssd d) ssd = d;
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
-                    .optOptimizer(optimizer(schedule))
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             Augmentor aug = new Augmentor(spec.overfitMode() ? List.of() : spec.augmentors());
             try (Trainer trainer = model.newTrainer(cfg); BatchLoader loader = new BatchLoader(workers)) {
                 int s = train.chipSize();
                 trainer.initialize(new Shape(batchSz, train.bands(), s, s));
+                if (optState != null) optimizer.load(block, model.getNDManager(), optState);
+                if (startEpoch == 0 && spec.torchscript() == null) initialWeights(block);
                 for (int epoch = startEpoch; epoch < numEpochs; epoch++) {
                     long t0 = System.nanoTime();
                     double lossSum = 0;
                     int steps = 0;
                     List<Integer> order = spec.overfitMode() ? trainIdx
+                            : sampler != null ? sampler.epoch(spec.seed(), epoch, trainIdx.size())
                             : BatchLoader.order(trainIdx.size(), spec.seed(), epoch, true).stream().map(trainIdx::get).toList();
                     if (spec.overfitMode()) {
                         Batch b = BatchLoader.build(train, spec, order, aug, new java.util.Random(spec.seed()));
@@ -152,14 +169,50 @@ public final class TrainLoop {
                     row.put("time", secs);
                     row.set("metrics", LearnerSpec.JSON.valueToTree(v.perClass));
                     writeLogs(history);
-                    saveParams(block, ckDir.resolve("params"));
-                    ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epoch + 1).put("num_epochs", numEpochs);
-                    AtomicFiles.writeString(state, st.toPrettyString());
+                    checkpoint(block, optimizer, ckDir, epoch + 1, numEpochs);
                     log.accept(String.format("epoch %d/%d  loss %.4f  val_loss %.4f  %s  lr %.2e  %.1fs (valid %.1fs)",
                             epoch + 1, numEpochs, lossSum / Math.max(1, steps), v.loss, f1s(v.perClass), lr, secs, validSecs));
                 }
             }
-            saveParams(block, dir.resolve(MODEL_FILE));
+            saveNetwork(block, dir.resolve(MODEL_FILE));
+        }
+    }
+
+    /**
+     * The model to train: rv's network for the spec (its parameters from {@code checkpoint} when
+     * resuming), or the TorchScript module — the checkpoint's when resuming — loaded trainable.
+     */
+    private Model network(Path checkpoint, Device device) throws IOException {
+        if (spec.torchscript() != null) {
+            if (spec.task() == LearnerSpec.Task.DETECTION) {
+                throw new RvException("init_weights " + spec.torchscript() + " is a TorchScript module; rv fine-tunes TorchScript"
+                        + " networks for chip classification and semantic segmentation, not object detection");
+            }
+            byte[] bytes = checkpoint != null ? Files.readAllBytes(checkpoint) : InitWeights.read(spec.torchscript(), "init_weights");
+            Model m = TorchScript.load(bytes, checkpoint != null ? checkpoint.toString() : spec.torchscript(), true);
+            if (checkpoint == null) log.accept("init_weights " + spec.torchscript() + ": fine-tuning this TorchScript module ("
+                    + m.getBlock().getParameters().size() + " parameters)");
+            return m;
+        }
+        Model m = Model.newInstance("rv", device);
+        Block block = Models.build(spec);
+        m.setBlock(block);
+        if (checkpoint != null) loadParams(block, m.getNDManager(), checkpoint);
+        return m;
+    }
+
+    /** Writes a network's parameters (rv networks) or the module itself (TorchScript) atomically. */
+    public static void saveNetwork(Block block, Path file) throws IOException {
+        if (TorchScript.isScripted(block)) TorchScript.save(block, file);
+        else saveParams(block, file);
+    }
+
+    /** {@code init_weights} (whole network) or else {@code pretrained_uri} (backbone), when given. */
+    private void initialWeights(Block block) {
+        if (spec.initWeights() != null && !spec.initWeights().isBlank()) {
+            InitWeights.load(block, spec, spec.initWeights(), false, "init_weights", log);
+        } else if (spec.pretrainedUri() != null && !spec.pretrainedUri().isBlank()) {
+            InitWeights.load(block, spec, spec.pretrainedUri(), true, "pretrained_uri", log);
         }
     }
 
@@ -234,14 +287,27 @@ public final class TrainLoop {
         return new Validation(sum / Math.max(1, n), metrics.perClass(spec.classNames()));
     }
 
-    private Optimizer optimizer(Schedule schedule) {
-        String o = spec.optimizer() == null ? "adam" : spec.optimizer().toLowerCase();
-        return switch (o) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(schedule).build();
-            case "adamw" -> Optimizer.adamW().optLearningRateTracker(schedule).build();
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f).build();
-            default -> throw new RvException("optimizer must be adam, adamw or sgd, got '" + spec.optimizer() + "'");
-        };
+    /**
+     * Writes parameters and optimizer state of {@code epochsDone} into their own folder, then points
+     * {@code state.json} at it (the commit point: a crash before it leaves the previous checkpoint in
+     * force), then drops older folders.
+     */
+    private static void checkpoint(Block block, ResumableOptimizer optimizer, Path ckDir, int epochsDone, int numEpochs) throws IOException {
+        String folder = "epoch-" + epochsDone;
+        Path ep = ckDir.resolve(folder);
+        Files.createDirectories(ep);
+        saveNetwork(block, ep.resolve("params"));
+        optimizer.save(block, ep.resolve(OPTIMIZER_FILE));
+        ObjectNode st = LearnerSpec.JSON.createObjectNode().put("epochs_done", epochsDone).put("num_epochs", numEpochs)
+                .put("folder", folder);
+        AtomicFiles.writeString(ckDir.resolve("state.json"), st.toPrettyString());
+        try (var old = Files.list(ckDir)) {
+            for (Path p : old.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(folder)).toList()) {
+                try (var w = Files.walk(p)) {
+                    for (Path f : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private void writeLogs(ArrayNode history) throws IOException {
