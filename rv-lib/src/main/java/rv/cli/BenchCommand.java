@@ -54,18 +54,19 @@ final class BenchCommand implements Runnable {
         @Option(names = "--runs", description = "Number of runs (default ${DEFAULT-VALUE}).", defaultValue = "5")
         int runs;
 
-        @Option(names = "--threads", description = "Reader threads sharing the windows (default ${DEFAULT-VALUE}: one reader, like the rasterio peer; tiles of a window are decoded in parallel either way).", defaultValue = "1")
-        int threads;
+        @Option(names = "--threads", description = "Reader threads sharing the windows (default: -Drv.readThreads, else the number of cores; tiles of a window are also decoded in parallel, on -Drv.decodeThreads threads). --threads 1 reads windows one after another, like the rasterio peer.")
+        Integer threads;
 
         @Option(names = "--read-ahead", description = "Decode the tiles around each window in the background (default: off, or -Drv.readAhead).")
         boolean readAhead;
 
-        @Option(names = "--cache-mb", description = "Decoded tile cache size in MB (default: rv.tileCacheMb or 256).")
+        @Option(names = "--cache-mb", description = "Decoded tile cache size in MB (default: -Drv.tileCacheMb, else 5% of physical memory within 64..720 MB).")
         Long cacheMb;
 
         @Override
         public Integer call() {
             if (runs < 1) throw new RvException("--runs must be at least 1");
+            if (threads == null) threads = Integer.getInteger("rv.readThreads", Runtime.getRuntime().availableProcessors());
             if (threads < 1) throw new RvException("--threads must be at least 1");
             if (cacheMb != null) TileCache.global().setCapacityMb(cacheMb);
             List<Box> windows;
@@ -76,13 +77,16 @@ final class BenchCommand implements Runnable {
                     windows = randomWindows(s.width(), s.height(), n, size, seed);
                 }
             }
+            System.out.printf(Locale.ROOT, "rv bench read: %d windows, reader_threads=%d decode_threads=%d tile_cache_MB=%d cores=%d max_heap_MB=%d%n",
+                    windows.size(), threads, GeoTiffRasterSource.DECODE_THREADS, TileCache.global().capacityBytes() >> 20,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             double[] secs = new double[runs];
             for (int run = 0; run < runs; run++) {
                 long t0 = System.nanoTime();
                 long cpu0 = processCpuNanos();
                 long bytes = 0;
                 long t1;
-                long requests = 0, fetched = 0;
+                long requests = 0, fetched = 0, decoded = 0;
                 try (RasterSource src = RasterSources.open(uri)) {
                     if (readAhead && src instanceof GeoTiffRasterSource g) g.setReadAhead(true);
                     t1 = System.nanoTime();
@@ -91,13 +95,14 @@ final class BenchCommand implements Runnable {
                         IoStats st = g.ioStats();
                         requests = st.requests();
                         fetched = st.bytes();
+                        decoded = g.decodedChunks();
                     }
                 }
                 long t2 = System.nanoTime();
                 double s = (t2 - t0) / 1e9;
                 secs[run] = s;
-                System.out.printf(Locale.ROOT, "rv run%d open=%.3fs total=%.3fs windows/s=%.1f MB/s=%.1f peak_rss=%dMB cpu=%.2fs reads=%d read_MB=%.1f%n",
-                        run, (t1 - t0) / 1e9, s, windows.size() / s, bytes / 1e6 / s, peakRssMb(), (processCpuNanos() - cpu0) / 1e9, requests, fetched / 1e6);
+                System.out.printf(Locale.ROOT, "rv run%d open=%.3fs total=%.3fs windows/s=%.1f MB/s=%.1f peak_rss=%dMB cpu=%.2fs requests=%d fetched_MB=%.1f tiles_decoded=%d%n",
+                        run, (t1 - t0) / 1e9, s, windows.size() / s, bytes / 1e6 / s, peakRssMb(), (processCpuNanos() - cpu0) / 1e9, requests, fetched / 1e6, decoded);
                 System.out.flush();
             }
             double[] later = runs > 1 ? Arrays.copyOfRange(secs, 1, runs) : secs.clone();

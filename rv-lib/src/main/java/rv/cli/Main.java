@@ -60,7 +60,7 @@ public final class Main implements Runnable {
             if (a.equals("-v") || a.equals("--verbose") || a.startsWith("-vv")) verbose = true;
         }
         if (verbose) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         final boolean showTrace = verbose;
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
@@ -88,6 +88,56 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         for (Class<?> c : SUBCOMMANDS) cl.addSubcommand(c);
+        return withErrorHandler(cl);
+    }
+
+    /**
+     * A command line for one invocation: when {@code args} name a command, only that one is built and
+     * registered. picocli builds a command's model by reflecting over every option and its type,
+     * which loads the command's dependencies; doing that for all commands was half of a short
+     * command's start-up (see BENCHMARKS.md, "Rasterize and stats"). Without a command name (help,
+     * version) or with an unknown one, every command is registered as a light entry (name, aliases,
+     * description from its {@code @Command}): enough for the command list of {@code rv --help} and
+     * for picocli's error message.
+     */
+    static CommandLine commandLine(String... args) {
+        String wanted = firstPositional(args);
+        CommandLine cl = new CommandLine(new Main());
+        List<Command> listing = new java.util.ArrayList<>();
+        for (Class<?> c : SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (a == null) throw new IllegalStateException(c + " in Main.SUBCOMMANDS lacks @Command");
+            if (a.name().equals(wanted) || java.util.Arrays.asList(a.aliases()).contains(wanted)) {
+                cl.addSubcommand(c);
+                return withErrorHandler(cl);
+            }
+            listing.add(a);
+        }
+        for (Command a : listing) cl.addSubcommand(a.name(), listingOnly(a), a.aliases());
+        return withErrorHandler(cl);
+    }
+
+    /**
+     * The command named in {@code args}: the first argument that is not an option of {@code rv}
+     * itself (its options take no values); null when {@code rv}'s own help or version comes first,
+     * since that prints the list of all commands.
+     */
+    private static String firstPositional(String[] args) {
+        for (String a : args) {
+            if (a.equals("--") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return null;
+            if (!a.startsWith("-")) return a;
+        }
+        return null;
+    }
+
+    /** A model with a command's name and help texts only, for the command list of {@code rv --help}. */
+    private static CommandLine.Model.CommandSpec listingOnly(Command a) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(a.name()).aliases(a.aliases());
+        spec.usageMessage().description(a.description()).header(a.header()).hidden(a.hidden());
+        return spec;
+    }
+
+    private static CommandLine withErrorHandler(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("rv: " + ex.getMessage());

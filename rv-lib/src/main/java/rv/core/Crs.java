@@ -21,9 +21,14 @@ public record Crs(int epsg) {
 
     private static final CRSFactory FACTORY = new CRSFactory();
     private static final Map<Integer, CoordinateReferenceSystem> CACHE = new ConcurrentHashMap<>();
-    private static final Pattern EPSG_NAME = Pattern.compile(
-            "(?:EPSG:{1,2}|urn:ogc:def:crs:EPSG:[0-9.]*:|https?://www\\.opengis\\.net/def/crs/EPSG/[0-9.]+/)(\\d+)",
-            Pattern.CASE_INSENSITIVE);
+
+    /** Compiled on first {@link #parse} only: most callers go through {@link #ofEpsg}, and a cold regex costs milliseconds. */
+    private static final class Names {
+        static final Pattern EPSG_NAME = Pattern.compile(
+                "(?:EPSG:{1,2}|urn:ogc:def:crs:EPSG:[0-9.]*:|https?://www\\.opengis\\.net/def/crs/EPSG/[0-9.]+/)(\\d+)",
+                Pattern.CASE_INSENSITIVE);
+        static final Pattern NUMBER = Pattern.compile("\\d+");
+    }
 
     public Crs {
         if (epsg <= 0) throw new RvException("EPSG code must be positive, got " + epsg);
@@ -47,8 +52,8 @@ public record Crs(int epsg) {
         String s = name == null ? "" : name.trim();
         String u = s.toUpperCase(Locale.ROOT);
         if (u.endsWith(":CRS84") || u.equals("CRS84") || u.endsWith("/CRS84") || u.equals("WGS84")) return WGS84;
-        if (s.matches("\\d+")) return ofEpsg(Integer.parseInt(s));
-        Matcher m = EPSG_NAME.matcher(s);
+        if (Names.NUMBER.matcher(s).matches()) return ofEpsg(Integer.parseInt(s));
+        Matcher m = Names.EPSG_NAME.matcher(s);
         if (m.matches()) return ofEpsg(Integer.parseInt(m.group(1)));
         throw new RvException("unknown CRS '" + s + "': use an EPSG code such as EPSG:4326 or urn:ogc:def:crs:EPSG::32611");
     }
@@ -77,6 +82,13 @@ public record Crs(int epsg) {
         if (code > 32700 && code <= 32760) return "+proj=utm +zone=" + (code - 32700) + " +south +datum=WGS84 +units=m +no_defs";
         return null;
     }
+
+    // equals and hashCode by hand: a record's generated ones are bootstrapped through invokedynamic
+    // (java.lang.runtime.ObjectMethods), and the first such bootstrap in a JVM costs ~20 ms of a cold
+    // CLI run (Reprojection compares CRSs on every rv rasterize); these are what the record would do.
+    @Override public boolean equals(Object o) { return o instanceof Crs c && c.epsg == epsg; }
+
+    @Override public int hashCode() { return Integer.hashCode(epsg); }
 
     public boolean isGeographic() { return proj4j().getProjection() instanceof org.locationtech.proj4j.proj.LongLatProjection; }
 

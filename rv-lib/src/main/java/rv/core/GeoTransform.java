@@ -41,4 +41,19 @@ public record GeoTransform(double c0, double c1, double c2, double c3, double c4
 
     /** Pixel size along y in map units (absolute, ignoring rotation). */
     public double resolutionY() { return Math.hypot(c2, c5); }
+
+    // equals/hashCode written out (same meaning as the record's: components compared with
+    // Double.compare): the generated ones bootstrap through invokedynamic
+    // (java.lang.runtime.ObjectMethods), whose first use costs a cold CLI run ~20 ms.
+    @Override public boolean equals(Object o) {
+        return o instanceof GeoTransform g && Double.compare(c0, g.c0) == 0 && Double.compare(c1, g.c1) == 0
+                && Double.compare(c2, g.c2) == 0 && Double.compare(c3, g.c3) == 0
+                && Double.compare(c4, g.c4) == 0 && Double.compare(c5, g.c5) == 0;
+    }
+
+    @Override public int hashCode() {
+        int h = Double.hashCode(c0);
+        for (double c : new double[] {c1, c2, c3, c4, c5}) h = 31 * h + Double.hashCode(c);
+        return h;
+    }
 }

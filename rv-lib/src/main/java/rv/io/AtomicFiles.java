@@ -7,11 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file output: bytes go to a hidden temp file in the target's folder, which is renamed onto
@@ -69,14 +70,25 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            // createTempFile makes the file owner-only; outputs should read like ordinary files.
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
+        return new Pending(abs, newTempFile(dir == null ? Path.of("") : dir, abs.getFileName().toString()));
+    }
+
+    /**
+     * Creates an empty, hidden, uniquely named file {@code .NAME.<random>.tmp} in {@code dir} with the
+     * permissions of an ordinary new file. Not {@link Files#createTempFile}: that seeds a
+     * {@code SecureRandom}, which on a cold JVM costs tens of milliseconds (security providers, message
+     * digests) — more than a short CLI command's own work. Exclusive creation makes a clash with another
+     * writer (or a planted file) impossible; a clash just draws another name.
+     */
+    static Path newTempFile(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) throw e;
+            }
         }
-        return new Pending(abs, temp);
     }
 
     /** A temp file waiting to replace its target. */

@@ -52,7 +52,15 @@ public final class LocalFileSystem implements FileSystemProvider {
             if (position < 0 || position + len > size) {
                 throw new EOFException("range " + position + "+" + len + " is past the end of " + name + " (" + size + " bytes)");
             }
-            ByteBuffer bb = ByteBuffer.wrap(dst, off, len);
+            readFully(position, ByteBuffer.wrap(dst, off, len));
+        }
+
+        @Override
+        public void readFully(long position, ByteBuffer bb) throws IOException {
+            int len = bb.remaining();
+            if (position < 0 || position + len > size) {
+                throw new EOFException("range " + position + "+" + len + " is past the end of " + name + " (" + size + " bytes)");
+            }
             long pos = position;
             while (bb.hasRemaining()) {
                 int n = channel.read(bb, pos);

@@ -21,6 +21,23 @@ public interface RangeReader extends Closeable {
      */
     void readFully(long position, byte[] dst, int off, int len) throws IOException;
 
+    /**
+     * Reads exactly {@code dst.remaining()} bytes starting at {@code position} into {@code dst}
+     * (advancing its position). Local files read straight into a direct buffer, sparing the copy
+     * through a heap array; other readers go through a temporary array.
+     */
+    default void readFully(long position, java.nio.ByteBuffer dst) throws IOException {
+        int len = dst.remaining();
+        if (dst.hasArray()) {
+            readFully(position, dst.array(), dst.arrayOffset() + dst.position(), len);
+            dst.position(dst.position() + len);
+            return;
+        }
+        byte[] tmp = new byte[len];
+        readFully(position, tmp, 0, len);
+        dst.put(tmp);
+    }
+
     /** Reads {@code len} bytes at {@code position} into a new array. */
     default byte[] read(long position, int len) throws IOException {
         byte[] b = new byte[len];

@@ -1,6 +1,7 @@
 package rv.cli;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,5 +26,39 @@ class MainTest {
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("--help")).isZero();
         assertThat(out.toString()).contains("quickstart");
+    }
+
+    private static String usage(CommandLine cl) {
+        StringWriter out = new StringWriter();
+        cl.usage(new PrintWriter(out), CommandLine.Help.Ansi.OFF);
+        return out.toString();
+    }
+
+    @Test
+    void lazyCommandLineListsEveryCommandLikeTheFullOne() {
+        assertThat(usage(Main.commandLine("--help"))).isEqualTo(usage(Main.commandLine()));
+        assertThat(usage(Main.commandLine("-h", "rasterize"))).isEqualTo(usage(Main.commandLine()));
+        assertThat(usage(Main.commandLine())).contains("rasterize").contains("example-config");
+    }
+
+    @Test
+    void lazyCommandLineBuildsOnlyTheNamedCommand() {
+        var cl = Main.commandLine("-v", "rasterize", "a.geojson", "--like", "b.tif", "c.tif");
+        assertThat(cl.getSubcommands()).containsOnlyKeys("rasterize");
+        assertThat(cl.getSubcommands().get("rasterize").getCommandSpec().userObject()).isInstanceOf(RasterizeCommand.class);
+        assertThat(cl.getSubcommands().get("rasterize").getCommandSpec().findOption("--like")).isNotNull();
+        // the command's help is the same as in the eager command line
+        assertThat(usage(cl.getSubcommands().get("rasterize")))
+                .isEqualTo(usage(Main.commandLine().getSubcommands().get("rasterize")));
+        assertThat(Main.commandLine("--help").getSubcommands().get("info").getCommandSpec().findOption("--json")).isNull();
+    }
+
+    @Test
+    void unknownCommandExitsWithTwo() {
+        var cl = Main.commandLine("rasterise", "x");
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("rasterise", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("rv: ").contains("'rasterise'");
     }
 }

@@ -111,9 +111,11 @@ class RasterCommandsTest {
         Files.writeString(wins, "0 0 30 30\n50 40 40 40\n");
         assertThat(rv("bench", "read", f.toString(), "--windows", wins.toString(), "--runs", "2")).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
-        assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("rv run0 ").contains("windows/s=", "MB/s=", "peak_rss=");
-        assertThat(lines[2]).matches("RESULT rv windows/s=[0-9.]+ MB/s=[0-9.]+");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("rv bench read: 2 windows, reader_threads=").contains("decode_threads=", "tile_cache_MB=");
+        assertThat(lines[1]).startsWith("rv run0 ").contains("windows/s=", "MB/s=", "peak_rss=", "requests=", "tiles_decoded=");
+        assertThat(lines[1]).contains("tiles_decoded=5"); // 32-px tiles: 1 for the first window, 2x2 for the second
+        assertThat(lines[3]).matches("RESULT rv windows/s=[0-9.]+ MB/s=[0-9.]+");
         assertThat(rv("bench", "read", f.toString(), "--n", "5", "--size", "20", "--runs", "1")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("RESULT rv windows/s=");
     }

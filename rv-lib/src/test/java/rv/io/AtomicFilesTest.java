@@ -71,4 +71,21 @@ class AtomicFilesTest {
         assertThat(t).doesNotExist();
         assertThat(filesIn(dir)).isZero();
     }
+
+    @Test
+    void concurrentWritersGetDistinctHiddenTempFilesWithOrdinaryPermissions() throws IOException {
+        Path t = dir.resolve("o.tif");
+        try (AtomicFiles.Pending a = AtomicFiles.open(t); AtomicFiles.Pending b = AtomicFiles.open(t)) {
+            assertThat(a.temp()).isNotEqualTo(b.temp());
+            assertThat(a.temp().getParent()).isEqualTo(dir);
+            assertThat(a.temp().getFileName().toString()).startsWith(".o.tif.").endsWith(".tmp");
+            // the same permissions as any new file here (umask applies), not createTempFile's owner-only
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertThat(Files.getPosixFilePermissions(a.temp())).isEqualTo(Files.getPosixFilePermissions(plain));
+            Files.delete(plain);
+            b.commit();
+        }
+        assertThat(t).exists();
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
 }

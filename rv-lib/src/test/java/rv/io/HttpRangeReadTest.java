@@ -108,6 +108,37 @@ class HttpRangeReadTest {
     }
 
     @Test
+    void tilesCloseTogetherInTheFileComeInOneRequest() throws Exception {
+        Box window = new Box(200, 200, 200, 120); // tiles (0..1, 0..1) of 256x256 tiles: 2 rows of 2
+        Raster local;
+        try (RasterSource s = RasterSources.open(cog.toString())) {
+            local = s.read(window);
+        }
+        try (RasterSource s = RasterSources.open(url(cog.getFileName().toString()))) {
+            int headerRequests = RANGES.size();
+            long before = BYTES.get();
+            Raster remote = s.read(window);
+            assertThat(remote.contentEquals(local)).isTrue();
+            // the four tiles (3.4 KB each) lie within 20 KB of the file, rows 6 KB apart: one request
+            assertThat(RANGES.size()).isEqualTo(headerRequests + 1);
+            assertThat(BYTES.get() - before).isBetween(4 * 3300L, 62046 + 3440 - 45474L);
+            assertThat(((GeoTiffRasterSource) s).decodedChunks()).isEqualTo(4);
+            assertThat(((GeoTiffRasterSource) s).ioStats().requests()).isEqualTo(RANGES.size());
+            // tiles 2 and 3 of tile row 2, back to back in the file: one request for both
+            int n = RANGES.size();
+            assertThat(s.read(new Box(600, 700, 300, 50)).contentEquals(localRead(new Box(600, 700, 300, 50)))).isTrue();
+            assertThat(RANGES.size() - n).isEqualTo(1);
+            assertThat(RANGES.get(n)).containsExactly(78651L, 81830L + 3191 - 78651); // offsets from gdalinfo
+        }
+    }
+
+    private static Raster localRead(Box window) {
+        try (RasterSource s = RasterSources.open(cog.toString())) {
+            return s.read(window);
+        }
+    }
+
+    @Test
     void missingUrlNamesTheUri() {
         assertThatThrownBy(() -> RasterSources.open(url("nope.tif")))
                 .isInstanceOf(RvException.class)

@@ -51,6 +51,57 @@ class RasterSourcesTest {
     }
 
     @Test
+    void concurrentReadersThroughATinyCacheGetTheRightPixels() throws Exception {
+        // 3 tiles of room for 4 threads: tiles are evicted, recycled and handed over while others read
+        TileCache tiny = new TileCache(3 * (32 * 32 * 4 * 2 + 64));
+        String f = sample("u16_4b_tiled_deflate_pred2.tif");
+        try (RasterSource ref = RasterSources.open(f);
+             GeoTiffRasterSource s = GeoTiffRasterSource.open(rv.io.FileSystems.open(f), tiny)) {
+            java.util.Random rnd = new java.util.Random(3);
+            List<Box> windows = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) windows.add(new Box(rnd.nextInt(90) - 10, rnd.nextInt(80) - 10, 1 + rnd.nextInt(60), 1 + rnd.nextInt(60)));
+            List<Raster> expected = new java.util.ArrayList<>();
+            for (Box w : windows) expected.add(ref.read(w));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> ok = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int off = t;
+                    ok.add(pool.submit(() -> {
+                        for (int i = 0; i < windows.size(); i++) {
+                            int k = (i * 7 + off * 13) % windows.size();
+                            if (!s.read(windows.get(k)).contentEquals(expected.get(k))) return false;
+                        }
+                        return true;
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> r : ok) assertThat(r.get()).isTrue();
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(tiny.usedBytes()).isLessThanOrEqualTo(tiny.capacityBytes());
+        }
+    }
+
+    @Test
+    void aBandAskedForTwiceFillsBothOutputBands() throws Exception {
+        Box w = new Box(20, 30, 70, 60); // spans several 32-px tiles
+        for (String name : List.of("u16_1b_tiled_deflate_nodata0.tif", "u8_3b_tiled_deflate_band.tif", "u16_4b_tiled_deflate_pred2.tif")) {
+            try (RasterSource s = RasterSources.open(sample(name))) {
+                Raster one = s.read(w, new int[] {0});
+                Raster twice = s.read(w, new int[] {0, 0});
+                for (int b = 0; b < 2; b++) {
+                    for (int y = 0; y < w.height(); y += 7) {
+                        for (int x = 0; x < w.width(); x += 5) {
+                            assertThat(twice.get(b, y, x)).as(name + " band " + b + " at " + x + "," + y).isEqualTo(one.get(0, y, x));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void channelOrderReordersAndSubsetsBands() throws Exception {
         try (RasterSource src = RasterSources.open(sample("u16_4b_tiled_deflate_pred2.tif"));
              RasterSource ordered = RasterSources.open(List.of(sample("u16_4b_tiled_deflate_pred2.tif")), new int[] {2, 0}, 0, 0)) {

@@ -20,17 +20,26 @@ import java.util.zip.DataFormatException;
  */
 public final class ChunkDecoder {
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[3][]);
+    /** Per-thread decoded samples of the slow path of {@link #decodeInto}. */
+    private static final ThreadLocal<Object> SAMPLES = new ThreadLocal<>();
 
     private final TiffImage img;
     private final RangeReader in;
     private final int bytesPerSample;
     private final double fill;
+    private final Class<?> arrayClass;
+    /** Whether {@link #decodeInto} may inflate straight into a direct buffer (see there). */
+    private final boolean fastPath;
 
     public ChunkDecoder(TiffImage img, RangeReader in) {
         this.img = img;
         this.in = in;
         this.bytesPerSample = img.dataType.bytes();
         this.fill = img.nodata.orElse(0);
+        this.arrayClass = rv.data.raster.Raster.allocate(img.dataType, 0).getClass();
+        this.fastPath = Codecs.NATIVE && img.predictor == 1
+                && (img.compression == Compression.DEFLATE || img.compression == Compression.ADOBE_DEFLATE)
+                && (bytesPerSample == 1 || img.order == ByteOrder.nativeOrder());
     }
 
     public TiffImage image() { return img; }
@@ -53,6 +62,69 @@ public final class ChunkDecoder {
     /** Number of array elements of one decoded chunk. */
     public int chunkLength() { return img.bandsPerChunk() * img.blockWidth * img.blockHeight; }
 
+    /** Bytes of one decoded chunk in a tile buffer ({@link #decodeInto}). */
+    public int chunkBytes() { return chunkLength() * bytesPerSample; }
+
+    /**
+     * Decodes chunk {@code index} into {@code target}: a buffer of at least {@link #chunkBytes()} bytes
+     * (old content overwritten) that receives the samples pixel-interleaved, in the platform's byte
+     * order, from index 0. Deflate tiles without a predictor, in the platform's byte order, take a
+     * zero-copy path when libdeflate is available: the compressed bytes are read into native memory
+     * and inflated straight into a direct {@code target}. Everything else is decoded into a per-thread
+     * array and copied in.
+     */
+    public void decodeInto(int index, ByteBuffer target) throws IOException { decodeInto(index, target, in); }
+
+    /**
+     * {@link #decodeInto(int, ByteBuffer)} reading the chunk's bytes from {@code src}, a reader of the
+     * same file (for example one holding bytes fetched ahead with a coalesced range request).
+     */
+    public void decodeInto(int index, ByteBuffer target, RangeReader src) throws IOException {
+        checkSupported();
+        if (target.capacity() < chunkBytes()) throw new IllegalArgumentException("tile buffer of " + target.capacity() + " bytes, need " + chunkBytes());
+        if (fastPath && target.isDirect()) {
+            long off = img.offsets[index], count = img.byteCounts[index];
+            int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;
+            int expected = img.blockWidth * img.rowsInChunk(blockRow) * img.bandsPerChunk() * bytesPerSample;
+            if (count > 0 && off != 0 && count <= Integer.MAX_VALUE - 16 && off + count <= in.size()) {
+                int n;
+                try {
+                    n = LibDeflate.zlibDecompress(src, off, (int) count, target, expected);
+                } catch (EOFException e) {
+                    throw new RvException(img.name + ": corrupt or truncated TIFF: " + e.getMessage(), e);
+                }
+                if (n >= 0) {
+                    if (n < chunkBytes()) zero(target, n, chunkBytes());
+                    return;
+                }
+            }
+        }
+        Object samples = SAMPLES.get();
+        if (samples == null || samples.getClass() != arrayClass || java.lang.reflect.Array.getLength(samples) < chunkLength()) {
+            samples = rv.data.raster.Raster.allocate(img.dataType, chunkLength());
+            SAMPLES.set(samples);
+        }
+        decode(index, samples, src);
+        put(samples, chunkLength(), target);
+    }
+
+    private static void zero(ByteBuffer b, int from, int to) {
+        ByteBuffer d = b.duplicate();
+        d.position(from);
+        byte[] zeros = new byte[Math.min(8192, to - from)];
+        while (d.position() < to) d.put(zeros, 0, Math.min(zeros.length, to - d.position()));
+    }
+
+    /** Copies {@code n} samples of a primitive array into a native-order buffer from index 0. */
+    static void put(Object samples, int n, ByteBuffer target) {
+        ByteBuffer t = target.duplicate().order(ByteOrder.nativeOrder()).clear();
+        if (samples instanceof byte[] a) t.put(a, 0, n);
+        else if (samples instanceof short[] a) t.asShortBuffer().put(a, 0, n);
+        else if (samples instanceof int[] a) t.asIntBuffer().put(a, 0, n);
+        else if (samples instanceof float[] a) t.asFloatBuffer().put(a, 0, n);
+        else t.asDoubleBuffer().put((double[]) samples, 0, n);
+    }
+
     /** Decodes chunk {@code index} (see {@link TiffImage}) into a new array. */
     public Object decode(int index) throws IOException { return decode(index, null); }
 
@@ -60,7 +132,9 @@ public final class ChunkDecoder {
      * Decodes chunk {@code index} into {@code target} (an array of {@link #chunkLength()} elements of
      * the raster's array type, whose old content is overwritten) or, when null, a new array.
      */
-    public Object decode(int index, Object target) throws IOException {
+    public Object decode(int index, Object target) throws IOException { return decode(index, target, in); }
+
+    private Object decode(int index, Object target, RangeReader in) throws IOException {
         checkSupported();
         int bw = img.blockWidth, nb = img.bandsPerChunk();
         int blockRow = (index % img.chunksPerBand()) / img.blocksAcross;

@@ -11,17 +11,7 @@ final class Codecs {
     private static final ThreadLocal<LzwTable> LZW_TABLE = ThreadLocal.withInitial(LzwTable::new);
 
     /** Whether the libdeflate fast path is in use (see {@link LibDeflate}). */
-    static final boolean NATIVE = nativeAvailable();
-
-    private static boolean nativeAvailable() {
-        try {
-            LibDeflate.check();
-            return true;
-        } catch (Throwable t) { // LinkageError without the incubator module, IllegalStateException/IllegalCallerException otherwise
-            org.slf4j.LoggerFactory.getLogger(Codecs.class).debug("libdeflate fast path off: {}", t.toString());
-            return false;
-        }
-    }
+    static final boolean NATIVE = NativeDeflate.inflateUsable();
 
     /** Inflates zlib data into {@code dst[0..expected)}; returns the number of bytes produced. */
     static int inflate(byte[] src, int srcLen, byte[] dst, int expected) throws DataFormatException {

@@ -101,6 +101,32 @@ final class LibDeflate {
     }
 
     /**
+     * Reads {@code count} compressed bytes at {@code offset} of {@code in} straight into native memory
+     * and inflates them into the direct buffer {@code dst} (from its position 0, at most
+     * {@code expected} bytes): no copy through the Java heap on either side. Returns the bytes produced,
+     * or -1 when libdeflate refuses the data (the caller then takes the {@link java.util.zip.Inflater}
+     * path).
+     */
+    static int zlibDecompress(rv.io.RangeReader in, long offset, int count, java.nio.ByteBuffer dst, int expected) throws java.io.IOException {
+        if (!dst.isDirect() || dst.capacity() < expected) throw new IllegalArgumentException("need a direct buffer of " + expected + " bytes");
+        State s = POOL.acquire();
+        try {
+            MemorySegment src = s.in.atLeast(count), actual = s.actual.atLeast(8);
+            in.readFully(offset, src.asSlice(0, count).asByteBuffer());
+            MemorySegment out = MemorySegment.ofByteBuffer(dst.duplicate().clear());
+            int rc;
+            try {
+                rc = (int) ZLIB_DECOMPRESS.invokeExact(s.decompressor, src.address(), (long) count, out.address(), (long) expected, actual.address());
+            } catch (Throwable t) {
+                return -1;
+            }
+            return rc == 0 ? (int) MemoryAccess.getLong(actual) : -1;
+        } finally {
+            POOL.release(s);
+        }
+    }
+
+    /**
      * Decompresses a zlib stream into {@code dst[0..expected)}; returns the bytes produced, or -1 when
      * libdeflate refuses the data (the caller then retries with {@link java.util.zip.Inflater}, which
      * tolerates streams longer than the chunk).

@@ -138,17 +138,7 @@ public final class TileEncoder {
     }
 
     /** Whether tiles are compressed with libdeflate (see {@link LibDeflateCompressor}) rather than {@link Deflater}. */
-    public static final boolean NATIVE_DEFLATE = nativeAvailable();
-
-    private static boolean nativeAvailable() {
-        try {
-            LibDeflateCompressor.check();
-            return true;
-        } catch (Throwable t) { // LinkageError without the incubator module, IllegalStateException otherwise
-            org.slf4j.LoggerFactory.getLogger(TileEncoder.class).debug("libdeflate compression off: {}", t.toString());
-            return false;
-        }
-    }
+    public static final boolean NATIVE_DEFLATE = NativeDeflate.compressUsable();
 
     static byte[] deflate(byte[] in, int level) {
         return NATIVE_DEFLATE ? LibDeflateCompressor.compress(in, level) : deflateJdk(in, level);
