@@ -56,7 +56,8 @@ final class NativeHeap {
         String env = System.getenv("RV_MALLOC_TUNE");
         String prop = System.getProperty("rv.malloc.tune", env == null ? "true" : env);
         if (prop.equals("0") || prop.equalsIgnoreCase("false")) return false;
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && ModuleLayer.boot().findModule("jdk.incubator.foreign").isPresent();
     }
 
     /** Holder: loading it fails (and is caught) when jdk.incubator.foreign is not enabled. */
