@@ -119,6 +119,30 @@ class ModelsTest {
         }
     }
 
+    /** Forward passes (inference and training) leave no arrays in the model's manager: a long PREDICT must not grow. */
+    @Test
+    void unetForwardLeavesNothingInTheModelManager() {
+        Engines.pytorch();
+        UNet net = new UNet(18, 3, 0.25);
+        Shape in = new Shape(2, 4, 64, 64);
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            net.initialize(m, DataType.FLOAT32, in);
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                if (p.getValue().requiresGradient()) p.getValue().getArray().setRequiresGradient(true);
+            }
+            int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+            for (boolean training : new boolean[] {false, true, false}) {
+                try (NDManager s = m.newSubManager(); GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+                    NDArray x = s.randomUniform(0, 1, in);
+                    NDArray y = net.forward(new ParameterStore(s, false), new NDList(x), training).singletonOrThrow();
+                    if (training) gc.backward(y.sum());
+                }
+            }
+            int after = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+            assertEquals(before, after, "arrays left in the model's manager after 3 forward passes");
+        }
+    }
+
     private static float maxAbs(float[] v) {
         float m = 0;
         for (float f : v) m = Math.max(m, Math.abs(f));

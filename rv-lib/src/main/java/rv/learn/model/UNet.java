@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -70,8 +71,15 @@ public final class UNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = decoder(ps, inputs, training, params);
-        return Layers.pixelShuffle2(new NDList(Conv2d.conv2d(x, upHeadWeight(ps, x.getDevice(), training),
-                upHeadBias(ps, x.getDevice(), training)).singletonOrThrow()));
+        NDArray y;
+        // Ops on parameters put their results in the model's manager, which lives as long as the model:
+        // the scope frees the composed weights and their temporaries after the conv (libtorch's autograd
+        // graph keeps its own references for backward), so each forward leaves nothing behind.
+        try (NDScope scope = new NDScope()) {
+            y = Conv2d.conv2d(x, upHeadWeight(ps, x.getDevice(), training), upHeadBias(ps, x.getDevice(), training)).singletonOrThrow();
+            NDScope.unregister(y);
+        }
+        return Layers.pixelShuffle2(new NDList(y));
     }
 
     /** The literal layer order (final up-step, then head): the reference {@link #forwardInternal} equals. */
