@@ -29,15 +29,7 @@ public record PyTorchSemanticSegmentationConfig(
 
     @Override
     public void validateSelf(rv.pipeline.Validation v) {
-        if (desiredProb != null && !(desiredProb >= 0 && desiredProb <= 1)) v.error("desired_prob", "must be between 0 and 1, got " + desiredProb);
-        if (rareClasses != null && !rareClasses.isEmpty() && desiredProb == null) {
-            v.error("desired_prob", "must be set (between 0 and 1) when rare_classes is given");
-        }
-        if (rareClasses != null) {
-            for (Object o : rareClasses) {
-                if (!(o instanceof Number || o instanceof String)) v.error("rare_classes", "entries must be class ids or class names, got " + o);
-            }
-        }
+        BackendConfig.validateRareClasses(v, rareClasses, desiredProb);
     }
 
     /** A builder with Raster Vision's defaults. */
