@@ -12,7 +12,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import picocli.CommandLine.Command;
@@ -21,6 +20,7 @@ import rv.learn.Backbone;
 import rv.learn.engine.Engines;
 import rv.learn.model.Models;
 import rv.learn.train.LearnerSpec;
+import rv.learn.train.ResumableOptimizer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +40,8 @@ final class BenchLearnCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--steps", defaultValue = "10") int steps;
     @Option(names = "--width", defaultValue = "1.0") double width;
+    @Option(names = "--djl-step", description = "update through DJL's Trainer.step() instead of rv's in-place step (for comparison)")
+    boolean djlStep;
 
     @Override
     public Integer call() throws Exception {
@@ -52,10 +54,12 @@ final class BenchLearnCommand implements Callable<Integer> {
                 Backbone.RESNET18, width, List.of("a", "b"), 3, size, new float[3], new float[] {1, 1, 1}, -1, 1e-3, 1,
                 batch, false, List.of(), "adam", List.of(), 0, false, false, 1, null, 0);
         Loss loss = seg ? new SegLoss() : Loss.softmaxCrossEntropyLoss();
+        // The optimizer and step TrainLoop uses, so the figure is what training does.
+        ResumableOptimizer optimizer = ResumableOptimizer.of("adam", Tracker.fixed(1e-3f));
         try (Model model = Model.newInstance("bench", device)) {
             model.setBlock(Models.build(spec));
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(cfg)) {
                 Shape in = new Shape(batch, 3, size, size);
@@ -68,7 +72,7 @@ final class BenchLearnCommand implements Callable<Integer> {
                 NDArray x = m.randomUniform(0, 1, in);
                 NDArray y = seg ? m.randomInteger(0, 2, new Shape(batch, 1, size, size), ai.djl.ndarray.types.DataType.INT64)
                         : m.randomInteger(0, 2, new Shape(batch), ai.djl.ndarray.types.DataType.INT64);
-                List<Double> times = new ArrayList<>();
+                List<Double> times = new ArrayList<>(), stepTimes = new ArrayList<>();
                 for (int i = 0; i < steps + 2; i++) {
                     long t0 = System.nanoTime();
                     try (NDManager sm = m.newSubManager()) {
@@ -79,7 +83,10 @@ final class BenchLearnCommand implements Callable<Integer> {
                             gc.backward(l);
                             l.getFloat();
                         }
-                        trainer.step();
+                        long ts = System.nanoTime();
+                        if (djlStep) trainer.step();
+                        else optimizer.step(model.getBlock());
+                        if (i >= 2) stepTimes.add((System.nanoTime() - ts) / 1e6);
                     }
                     if (i >= 2) times.add((System.nanoTime() - t0) / 1e6);
                 }
@@ -99,6 +106,7 @@ final class BenchLearnCommand implements Callable<Integer> {
                 // Medians are the figures; the best step of each kind shows the spread on a shared machine.
                 System.out.printf("RESULT train_ms_per_step=%.1f predict_tiles_per_s=%.2f (best: %.1f ms, %.2f tiles/s)%n",
                         median(times), batch / median(ptimes), Collections.min(times), batch / Collections.min(ptimes));
+                System.out.printf("optimizer_ms_per_step=%.2f (%s)%n", median(stepTimes), djlStep ? "DJL Trainer.step" : "rv in-place step");
             }
         }
         return 0;

@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +69,37 @@ public final class ResumableOptimizer extends Optimizer {
     }
 
     public Kind kind() { return kind; }
+
+    /**
+     * Updates every trainable parameter of {@code block} once from its gradient, in place: what
+     * {@code Trainer.step()} does on one device, without its per-parameter gradient copy (DJL's local
+     * parameter server duplicates each gradient before calling {@link #update}). The fused update op
+     * zeroes the parameter's gradient afterwards, so the next backward starts from zero as in DJL.
+     */
+    public void step(Block block) {
+        for (Parameter p : parameters(block)) {
+            if (!p.requiresGradient()) continue;
+            NDArray weight = p.getArray();
+            // A fresh handle on the gradient tensor (shared storage, no copy); closing it frees only the handle.
+            try (NDArray grad = weight.getGradient()) {
+                update(p.getId(), weight, grad);
+            }
+        }
+    }
+
+    private Block parametersOf;
+    private List<Parameter> parameters = List.of();
+
+    /** {@code block}'s parameters, collected once per block (their arrays are read at each step). */
+    private List<Parameter> parameters(Block block) {
+        if (block != parametersOf) {
+            List<Parameter> list = new ArrayList<>();
+            for (Pair<String, Parameter> p : block.getParameters()) list.add(p.getValue());
+            parameters = List.copyOf(list);
+            parametersOf = block;
+        }
+        return parameters;
+    }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {

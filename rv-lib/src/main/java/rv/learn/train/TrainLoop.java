@@ -152,10 +152,10 @@ public final class TrainLoop {
                             : BatchLoader.order(trainIdx.size(), spec.seed(), epoch, true).stream().map(trainIdx::get).toList();
                     if (spec.overfitMode()) {
                         Batch b = BatchLoader.build(train, spec, order, aug, new java.util.Random(spec.seed()));
-                        for (int k = 0; k < stepsPerEpoch; k++) { lossSum += step(trainer, b); steps++; }
+                        for (int k = 0; k < stepsPerEpoch; k++) { lossSum += step(trainer, optimizer, b); steps++; }
                     } else {
                         Iterator<Batch> it = loader.batches(train, spec, order, batchSz, aug, spec.seed(), epoch, true);
-                        while (it.hasNext()) { lossSum += step(trainer, it.next()); steps++; }
+                        while (it.hasNext()) { lossSum += step(trainer, optimizer, it.next()); steps++; }
                     }
                     double lr = schedule.at((epoch + 1) * stepsPerEpoch - 1);
                     long tv = System.nanoTime();
@@ -217,7 +217,7 @@ public final class TrainLoop {
     }
 
     /** One optimisation step in its own NDManager scope; returns the batch loss. */
-    private double step(Trainer trainer, Batch b) {
+    private double step(Trainer trainer, ResumableOptimizer optimizer, Batch b) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray x = m.create(b.images(), new Shape(b.n(), b.bands(), b.size(), b.size()));
             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -225,7 +225,7 @@ public final class TrainLoop {
                 NDArray l = trainer.getLoss().evaluate(labels(m, b, pred), pred);
                 gc.backward(l);
                 double v = l.getFloat();
-                trainer.step();
+                optimizer.step(trainer.getModel().getBlock());
                 return v;
             }
         }
