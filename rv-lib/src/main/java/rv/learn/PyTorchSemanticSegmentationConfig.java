@@ -2,7 +2,6 @@ package rv.learn;
 
 import java.util.List;
 import rv.pipeline.Config;
-import rv.pipeline.ConfigBuilder;
 import rv.pipeline.ConfigType;
 import rv.pipeline.Copies;
 import rv.pipeline.Required;
@@ -43,7 +42,7 @@ public record PyTorchSemanticSegmentationConfig(
     }
 
     /** Fluent, immutable builder of {@link PyTorchSemanticSegmentationConfig}. */
-    public static final class Builder extends ConfigBuilder<PyTorchSemanticSegmentationConfig, Builder> {
+    public static final class Builder extends PyTorchBackendConfigBuilder<PyTorchSemanticSegmentationConfig, Builder> {
         private Builder(PyTorchSemanticSegmentationConfig draft) {
             super(draft, Builder::new);
         }
@@ -52,54 +51,5 @@ public record PyTorchSemanticSegmentationConfig(
         public Builder model(SemanticSegmentationModelConfig v) {
             return set("model", v);
         }
-
-        /** The solver. */
-        public Builder solver(SolverConfig v) {
-            return set("solver", v);
-        }
-
-        /** Write TensorBoard-style logs. */
-        public Builder logTensorboard(Boolean v) {
-            return set("logTensorboard", v);
-        }
-
-        /** Run a TensorBoard server during training. */
-        public Builder runTensorboard(Boolean v) {
-            return set("runTensorboard", v);
-        }
-
-        /** Augmentations applied during training. */
-        public Builder augmentors(List<String> v) {
-            return set("augmentors", v);
-        }
-
-        /** Augmentations applied during training. */
-        public Builder augmentors(String... v) {
-            return set("augmentors", List.of(v));
-        }
-
-        /**
-         * rv extension (Raster Vision 0.11's {@code rare_classes}): class ids or names whose chips are
-         * oversampled in training (chip classification: the chip's class; segmentation: any pixel; detection: any box).
-         */
-        public Builder rareClasses(List<Object> v) {
-            return set("rareClasses", v);
-        }
-
-        /** rv extension: class ids or names whose chips are oversampled. */
-        public Builder rareClasses(Object... v) {
-            return set("rareClasses", List.of(v));
-        }
-
-        /** rv extension (0.11's {@code desired_prob}): with {@code rare_classes}, the probability that a drawn chip contains one. */
-        public Builder desiredProb(Double v) {
-            return set("desiredProb", v);
-        }
-
-        /** Run a tiny training to test the setup. */
-        public Builder testMode(Boolean v) {
-            return set("testMode", v);
-        }
-
     }
 }
