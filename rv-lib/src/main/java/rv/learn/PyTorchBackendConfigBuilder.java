@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Setters shared by the builders of the three PyTorch backend configs (all but the task's model). */
-public abstract class PyTorchBackendConfigBuilder<C extends Record & BackendConfig, B extends PyTorchBackendConfigBuilder<C, B>>
+public abstract class PyTorchBackendConfigBuilder<C extends Record & PyTorchBackendConfig, B extends PyTorchBackendConfigBuilder<C, B>>
         extends ConfigBuilder<C, B> {
 
     protected PyTorchBackendConfigBuilder(C draft, Function<C, B> factory) {

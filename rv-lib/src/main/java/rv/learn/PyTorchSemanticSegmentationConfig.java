@@ -19,16 +19,11 @@ public record PyTorchSemanticSegmentationConfig(
         @Required List<String> augmentors,
         @Required Boolean testMode,
         @rv.pipeline.Extension List<Object> rareClasses,
-        @rv.pipeline.Extension Double desiredProb) implements BackendConfig {
+        @rv.pipeline.Extension Double desiredProb) implements PyTorchBackendConfig {
 
     public PyTorchSemanticSegmentationConfig {
         augmentors = Copies.list(augmentors);
         rareClasses = Copies.jsonList(rareClasses);
-    }
-
-    @Override
-    public void validateSelf(rv.pipeline.Validation v) {
-        BackendConfig.validateRareClasses(v, rareClasses, desiredProb);
     }
 
     /** A builder with Raster Vision's defaults. */
