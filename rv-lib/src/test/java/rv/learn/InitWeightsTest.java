@@ -3,25 +3,20 @@ package rv.learn;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rv.core.RvException;
+import rv.io.RangeFileServer;
 import rv.learn.model.Models;
 import rv.learn.train.ChipData;
 import rv.learn.train.InitWeights;
 import rv.learn.train.LearnerSpec;
 import rv.learn.train.TrainLoop;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -119,11 +114,8 @@ class InitWeightsTest {
             TrainLoop.loadParams(b, m, classifier.resolve("model"));
             InitWeights.exportNamed(b, clsSpec, npz, true);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> serve(ex, npz));
-        server.start();
-        try {
-            String uri = "http://127.0.0.1:" + server.getAddress().getPort() + "/backbone.npz";
+        try (RangeFileServer server = RangeFileServer.start(tmp)) {
+            String uri = server.url("backbone.npz");
             LearnerSpec spec = noEpochs(LearnerSpec.Task.SEGMENTATION).withData(3, 32, new float[3], new float[] {255, 255, 255});
             Path dir = tmp.resolve("unet-pretrained");
             List<String> log = start(spec.withWeights(null, uri), seg, dir);
@@ -135,8 +127,6 @@ class InitWeightsTest {
                 String stem = unet.keySet().stream().filter(k -> k.startsWith("backbone.stem")).findFirst().orElseThrow();
                 assertThat(unet.get(stem)).isEqualTo(cls.get(stem));
             }
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -179,30 +169,5 @@ class InitWeightsTest {
             for (int i = 0; i < 4; i++) w.addClassification("c" + i, rv.data.raster.Raster.zeros(32, 32, 4, rv.data.raster.DataType.UINT8), i % 2);
         }
         return ChipData.load(List.of(zip), LearnerSpec.Task.CLASSIFICATION);
-    }
-
-    /** Serves one file with HEAD and Range support. */
-    private static void serve(HttpExchange ex, Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        ex.getResponseHeaders().add("Accept-Ranges", "bytes");
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.getResponseHeaders().add("Content-Length", String.valueOf(all.length));
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-            return;
-        }
-        String range = ex.getRequestHeaders().getFirst("Range");
-        int start = 0, end = all.length - 1, code = 200;
-        if (range != null && range.startsWith("bytes=")) {
-            String[] p = range.substring(6).split("-");
-            start = Integer.parseInt(p[0]);
-            end = Math.min(all.length - 1, Integer.parseInt(p[1]));
-            code = 206;
-            ex.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + end + "/" + all.length);
-        }
-        ex.sendResponseHeaders(code, end - start + 1);
-        try (OutputStream o = ex.getResponseBody()) {
-            o.write(Arrays.copyOfRange(all, start, end + 1));
-        }
     }
 }
